@@ -1,0 +1,3 @@
+import AdvocateSentiment
+
+extension TextAssessor: TextJudging {}

@@ -1,0 +1,10 @@
+/// Everything report needs; every key is documented in the README's configuration table.
+public struct ReportConfiguration: Sendable {
+    public var httpHost = "127.0.0.1"
+    public var httpPort = 8080
+    public var dataDirectory = "advocate-data"
+    /// A bearer token required on data endpoints when set (`/healthz` stays open).
+    public var token: String?
+
+    public init() {}
+}

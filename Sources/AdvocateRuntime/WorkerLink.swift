@@ -1,0 +1,93 @@
+import AdvocateCodec
+import Foundation
+import Logging
+import ZeroMQ
+
+/// A worker's connection to ingest's work endpoint: a DEALER socket, the hello, heartbeats both ways,
+/// and a new hello when ingest has been silent too long (it restarted, or the network broke).
+///
+/// Owned by the worker's thread, like the socket inside it.
+public final class WorkerLink {
+    public let hello: WorkerHello
+    private let socket: Socket
+    private let heartbeatMilliseconds: UInt64
+    private let silenceMilliseconds: UInt64
+    private let logger: Logger
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    private var lastHeard: UInt64 = 0
+    private var lastSent: UInt64 = 0
+    private var poller = Poller()
+
+    /// Connects to `endpoint` and says hello.
+    public init(
+        context: ZMQContext, endpoint: String, hello: WorkerHello, heartbeatMilliseconds: UInt64,
+        silenceMilliseconds: UInt64, logger: Logger
+    ) throws {
+        self.hello = hello
+        self.heartbeatMilliseconds = heartbeatMilliseconds
+        self.silenceMilliseconds = silenceMilliseconds
+        self.logger = logger
+        self.started = clock.now
+        socket = try Socket(.dealer, context: context)
+        try socket.setRoutingID(Array(hello.worker.utf8.prefix(250)))
+        try socket.setLinger(milliseconds: 1_000)
+        try socket.setReconnectInterval(initial: 100, maximum: 1_000)
+        try socket.setHeartbeat(interval: 1_000, timeout: 3_000)
+        try socket.setSendHighWaterMark(0)
+        try socket.setMaxMessageSize(bytes: 64 << 20)
+        try socket.connect(endpoint)
+        poller.add(socket)
+        try sayHello()
+    }
+
+    /// Milliseconds since the link was made (a monotonic clock for timeouts).
+    public var now: UInt64 {
+        let elapsed = clock.now - started
+        return UInt64(elapsed.components.seconds) * 1_000
+            + UInt64(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// Introduces this worker (again); ingest answers with an assignment.
+    public func sayHello() throws {
+        try send(.hello(hello))
+        lastHeard = now
+        logger.info("said hello to ingest", metadata: ["worker": "\(hello.worker)"])
+    }
+
+    /// Sends a message to ingest.
+    public func send(_ message: WireMessage) throws {
+        try socket.send(message.encoded())
+        lastSent = now
+    }
+
+    /// Waits up to `timeout` ms for a message from ingest. Heartbeats are absorbed here; an undecodable
+    /// frame is logged and skipped. Also sends our own heartbeat and re-hellos after a long silence.
+    public func receive(timeout: Int) throws -> WireMessage? {
+        let ready = try poller.poll(timeout: timeout)
+        var message: WireMessage?
+        if ready[0].contains(.readable), let frame = try socket.receive(dontWait: true) {
+            lastHeard = now
+            do {
+                let decoded = try WireMessage(decoding: frame)
+                if decoded != .heartbeat { message = decoded }
+            } catch {
+                logger.warning("undecodable message from ingest", metadata: ["error": "\(error)"])
+            }
+        }
+        let time = now
+        if time > lastHeard + silenceMilliseconds {
+            logger.warning("ingest silent, saying hello again", metadata: ["silence.ms": "\(time - lastHeard)"])
+            try sayHello()
+        } else if time >= lastSent + heartbeatMilliseconds {
+            try send(.heartbeat)
+        }
+        return message
+    }
+
+    /// Says goodbye (so partitions move at once rather than after the timeout) and closes the socket.
+    public func close() {
+        try? send(.goodbye)
+        socket.close()
+    }
+}

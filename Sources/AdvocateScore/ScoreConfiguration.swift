@@ -1,0 +1,23 @@
+import AdvocateRuntime
+
+/// Everything a scoring worker needs; every key is documented in the README's configuration table.
+public struct ScoreConfiguration: Sendable {
+    /// Ingest's work endpoint to connect to.
+    public var ingestEndpoint = "tcp://127.0.0.1:5571"
+    public var httpHost = "127.0.0.1"
+    public var httpPort = 8071
+    /// The data directory holding `score.sqlite`.
+    public var dataDirectory = "advocate-data"
+    /// Events in flight to this worker before it acknowledges.
+    public var capacity: UInt32 = 4_096
+    /// This process's name in logs and assignments (unique per process).
+    public var workerName = WorkerName.unique(role: "score")
+    /// How often to tell ingest we are alive, and after how long without a word from ingest to say hello again.
+    public var heartbeatMilliseconds: UInt64 = 500
+    public var ingestTimeoutMilliseconds: UInt64 = 3_000
+    /// Candidates not acknowledged by reward are sent again after this long.
+    public var candidateRetryMilliseconds: UInt64 = 2_000
+
+    public init() {}
+
+}

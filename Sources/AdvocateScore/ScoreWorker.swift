@@ -1,0 +1,177 @@
+import AdvocateCodec
+import AdvocateRuntime
+import AdvocateStorage
+import Foundation
+import Logging
+import Metrics
+import Synchronization
+import ZeroMQ
+
+/// A scoring worker's thread: owns the partitions ingest assigns it, applies their events in sequence,
+/// commits states, outputs and position in one transaction, then acknowledges; relays its outbox of
+/// reward candidates until reward confirms them.
+public final class ScoreWorker: Sendable {
+    private let configuration: ScoreConfiguration
+    private let store: any ScoreStore
+    private let scorer: any Scorer
+    private let context: ZMQContext
+    private let logger: Logger
+    private let status = Mutex(ScoreStatus())
+
+    public init(
+        configuration: ScoreConfiguration, store: any ScoreStore, scorer: any Scorer, context: ZMQContext,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.scorer = scorer
+        self.context = context
+        self.logger = logger
+    }
+
+    /// What `/healthz` shows.
+    public var snapshot: ScoreStatus { status.withLock { $0 } }
+
+    /// Runs until `stop` is set, then says goodbye so its partitions move at once.
+    public func run(until stop: StopSignal) throws {
+        let link = try WorkerLink(
+            context: context, endpoint: configuration.ingestEndpoint,
+            hello: WorkerHello(worker: configuration.workerName, role: .score, capacity: configuration.capacity),
+            heartbeatMilliseconds: configuration.heartbeatMilliseconds,
+            silenceMilliseconds: configuration.ingestTimeoutMilliseconds, logger: logger
+        )
+        defer { link.close() }
+        var state = WorkerState()
+        var lastOutboxScan: UInt64 = 0
+        let applied = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "applied")])
+        let skipped = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "redelivered")])
+        let commitTimer = Timer(label: "advocate_score_commit_seconds")
+
+        while !stop.isStopped {
+            if let message = try link.receive(timeout: 50) {
+                switch message {
+                case .assign(let assignment):
+                    try adopt(assignment, state: &state, link: link)
+                case .events(let batch):
+                    guard state.leases[batch.lease.partition] == batch.lease.epoch else { break }
+                    let partition = batch.lease.partition
+                    let position = state.applied[partition] ?? 0
+                    let fresh = batch.entries.filter { $0.sequence > position }
+                    skipped.increment(by: batch.entries.count - fresh.count)
+                    guard let first = fresh.first else {
+                        try link.send(.ack(Ack(lease: batch.lease, through: position)))
+                        break
+                    }
+                    guard first.sequence == position + 1 else {
+                        // A gap: something before it was lost on the way; ask again from where we stand.
+                        try link.send(.resume(Resume(lease: batch.lease, after: position)))
+                        break
+                    }
+                    let start = ContinuousClock.now
+                    do {
+                        let customers = Array(Set(fresh.compactMap(\.event.customer)))
+                        let scored = try scorer.score(
+                            fresh, partition: partition, states: try store.states(of: customers))
+                        let through = fresh[fresh.count - 1].sequence
+                        try store.commit(
+                            ScoreCommit(
+                                lease: batch.lease, through: through, customers: scored.customers,
+                                candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
+                                topics: scored.topics
+                            )
+                        )
+                        state.applied[partition] = through
+                        applied.increment(by: fresh.count)
+                        commitTimer.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
+                        try link.send(.ack(Ack(lease: batch.lease, through: through)))
+                        if !scored.candidates.isEmpty { lastOutboxScan = 0 }
+                    } catch let error as StorageError where error.isStaleEpoch {
+                        logger.warning(
+                            "lost partition to a newer owner",
+                            metadata: ["partition": "\(partition)", "error": "\(error)"]
+                        )
+                        state.leases[partition] = nil
+                        state.applied[partition] = nil
+                    }
+                case .candidatesAck(let ack):
+                    if let ids = state.pendingCandidates.removeValue(forKey: ack.batch) {
+                        try store.removeFromOutbox(ids.ids)
+                    }
+                case .error(let error):
+                    if error.code == .unknownWorker {
+                        try link.sayHello()
+                    } else {
+                        logger.warning("ingest reported an error", metadata: ["error": "\(error.message)"])
+                    }
+                case .hello, .resume, .ack, .candidates, .heartbeat, .goodbye:
+                    break
+                }
+            }
+            let now = link.now
+            // Candidates not confirmed in time go out again (reward deduplicates by candidate id).
+            for (batch, pending) in state.pendingCandidates
+            where now > pending.sentAt + configuration.candidateRetryMilliseconds {
+                state.pendingCandidates[batch] = nil
+            }
+            if now >= lastOutboxScan + 1_000 {
+                lastOutboxScan = now
+                try relayOutbox(state: &state, link: link, now: now)
+            }
+            status.withLock {
+                $0.partitions = state.leases.keys.sorted()
+                $0.applied = state.applied.values.reduce(0, +)
+            }
+        }
+        logger.info("score worker stopping", metadata: ["worker": "\(configuration.workerName)"])
+    }
+
+    /// Takes on the assigned partitions: fences out older owners and tells ingest where to resume.
+    private func adopt(_ assignment: Assignment, state: inout WorkerState, link: WorkerLink) throws {
+        var next: [UInt32: UInt64] = [:]
+        for lease in assignment.leases { next[lease.partition] = lease.epoch }
+        for partition in state.leases.keys where next[partition] == nil {
+            state.applied[partition] = nil
+        }
+        for lease in assignment.leases where state.leases[lease.partition] != lease.epoch {
+            do {
+                let after = try store.claim(partition: lease.partition, epoch: lease.epoch)
+                state.applied[lease.partition] = after
+                try link.send(.resume(Resume(lease: lease, after: after)))
+            } catch let error as StorageError where error.isStaleEpoch {
+                logger.warning("assignment already superseded", metadata: ["error": "\(error)"])
+                next[lease.partition] = nil
+            }
+        }
+        state.leases = next
+        logger.info(
+            "partitions assigned",
+            metadata: ["worker": "\(configuration.workerName)", "partitions": "\(next.count)"]
+        )
+    }
+
+    private func relayOutbox(state: inout WorkerState, link: WorkerLink, now: UInt64) throws {
+        let inFlight = Set(state.pendingCandidates.values.flatMap(\.ids))
+        let waiting = try store.outbox(partitions: Set(state.leases.keys), limit: 512 + inFlight.count)
+            .filter { !inFlight.contains($0.id) }
+            .prefix(512)
+        guard !waiting.isEmpty else { return }
+        state.nextBatch += 1
+        let batch = CandidateBatch(batch: state.nextBatch, candidates: Array(waiting))
+        state.pendingCandidates[state.nextBatch] = (waiting.map(\.id), now)
+        try link.send(.candidates(batch))
+    }
+}
+
+/// The worker's view of its partitions.
+struct WorkerState {
+    var leases: [UInt32: UInt64] = [:]
+    var applied: [UInt32: UInt64] = [:]
+    var pendingCandidates: [UInt64: (ids: [String], sentAt: UInt64)] = [:]
+    var nextBatch: UInt64 = 0
+}
+
+/// A scoring worker's live state for `/healthz`.
+public struct ScoreStatus: Sendable, Hashable {
+    public var partitions: [UInt32] = []
+    public var applied: UInt64 = 0
+}

@@ -1,0 +1,26 @@
+import GRDB
+
+/// Opens SQLite databases the way every Advocate store needs them: WAL mode (readers never block the
+/// writer), a busy timeout for the processes sharing a file, and a chosen durability.
+enum SQLiteDatabase {
+    /// How hard a commit works to survive.
+    enum Durability: String {
+        /// fsync on every commit: survives power loss (`synchronous=FULL`).
+        case power = "FULL"
+        /// fsync at checkpoints only: survives a crash of any process, not of the machine.
+        case process = "NORMAL"
+    }
+
+    static func open(path: String, durability: Durability, readonly: Bool = false) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.readonly = readonly
+        configuration.label = path
+        configuration.prepareDatabase { db in
+            if !readonly {
+                try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+            }
+        }
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+}

@@ -1,0 +1,179 @@
+import AdvocateCodec
+import Foundation
+import GRDB
+import Synchronization
+
+/// Reads the embedded stores of a data directory without writing to them. A store whose file does not
+/// exist yet (its stage has not started) reads as empty until it appears.
+public final class SQLiteReportReader: ReportReader {
+    private let directory: DataDirectory
+    private let pools = Mutex<[String: DatabasePool]>([:])
+
+    public init(directory: DataDirectory) {
+        self.directory = directory
+    }
+
+    private func pool(_ path: String) throws -> DatabasePool? {
+        try pools.withLock { pools in
+            if let pool = pools[path] { return pool }
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            let pool = try SQLiteDatabase.open(path: path, durability: .process, readonly: true)
+            pools[path] = pool
+            return pool
+        }
+    }
+
+    /// Runs `body` on the store at `path`, or returns `empty` when it does not exist yet or lacks the tables.
+    private func read<T>(_ path: String, empty: T, _ body: (Database) throws -> T) throws -> T {
+        guard let pool = try pool(path) else { return empty }
+        return try pool.read { db in
+            do {
+                return try body(db)
+            } catch let error as DatabaseError where error.message?.contains("no such table") == true {
+                return empty
+            }
+        }
+    }
+
+    public func summary() throws -> Summary {
+        var summary = Summary()
+        var heads: [Int64: Int64] = [:]
+        try read(directory.journal, empty: ()) { db in
+            let counts = try SQLiteJournalStore.counts(db)
+            summary.accepted = counts.accepted
+            summary.rejected = counts.rejected
+            for row in try Row.fetchAll(db, sql: "SELECT partition, MAX(seq) AS head FROM events GROUP BY partition") {
+                heads[row["partition"]] = row["head"]
+            }
+        }
+        var applied: [Int64: Int64] = [:]
+        try read(directory.score, empty: ()) { db in
+            for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*) AS n FROM customers GROUP BY stage") {
+                summary.customersByStage[row["stage"]] = row["n"]
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM alerts GROUP BY status") {
+                let status: String = row["status"]
+                let n: Int = row["n"]
+                if status == "open" { summary.alertsOpen = n } else { summary.alertsClosed += n }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT partition, seq FROM positions") {
+                applied[row["partition"]] = row["seq"]
+            }
+        }
+        summary.pending = heads.reduce(0) { total, head in
+            total + UInt64(max(0, head.value - (applied[head.key] ?? 0)))
+        }
+        try read(directory.reward, empty: ()) { db in
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rule, COUNT(*) AS n, COALESCE(SUM(value), 0) AS v FROM ledger
+                    WHERE status = 'issued' GROUP BY rule
+                    """
+            ) {
+                let n: Int = row["n"]
+                let value: Int64 = row["v"]
+                summary.rewardsByRule[row["rule"]] = n
+                summary.rewardsIssued += n
+                summary.rewardsValue = summary.rewardsValue + Money(units: value)
+            }
+        }
+        return summary
+    }
+
+    public func customer(_ id: String) throws -> CustomerRecord? {
+        try read(directory.score, empty: nil) { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT stage, state FROM customers WHERE customer = ?", arguments: [id])
+            else { return nil }
+            let state: Data = row["state"]
+            return CustomerRecord(id: id, stage: row["stage"], state: Array(state))
+        }
+    }
+
+    public func alerts(customer: String?, status: String?, limit: Int) throws -> [AlertRow] {
+        try read(directory.score, empty: []) { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let customer {
+                conditions.append("customer = ?")
+                arguments.append(customer)
+            }
+            if let status {
+                conditions.append("status = ?")
+                arguments.append(status)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments.append(limit)
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM alerts \(filter) ORDER BY opened_at, id LIMIT ?",
+                arguments: StatementArguments(arguments)
+            )
+            return rows.map { row in
+                AlertRow(
+                    id: row["id"], customer: row["customer"], trigger: row["trigger"], status: row["status"],
+                    severity: row["severity"], openedAt: Timestamp(microseconds: row["opened_at"]),
+                    closedAt: (row["closed_at"] as Int64?).map(Timestamp.init(microseconds:)),
+                    responseSeconds: row["response_seconds"], reason: row["reason"], channel: row["channel"],
+                    excerpt: row["excerpt"]
+                )
+            }
+        }
+    }
+
+    public func notices(customer: String) throws -> [NoticeRow] {
+        try read(directory.score, empty: []) { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE customer = ? ORDER BY at, id", arguments: [customer])
+                .map { row in
+                    NoticeRow(
+                        id: row["id"], disruption: row["disruption"], customer: row["customer"],
+                        at: Timestamp(microseconds: row["at"]), what: row["what"]
+                    )
+                }
+        }
+    }
+
+    public func rewards(customer: String?, limit: Int) throws -> [LedgerEntry] {
+        try read(directory.reward, empty: []) { db in
+            let rows: [Row]
+            if let customer {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM ledger WHERE customer = ? ORDER BY at, id LIMIT ?",
+                    arguments: [customer, limit]
+                )
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM ledger ORDER BY at, id LIMIT ?", arguments: [limit])
+            }
+            return try rows.map(SQLiteRewardStore.entry)
+        }
+    }
+
+    /// Everything derived so far, for exact comparisons between runs.
+    public func snapshot() throws -> StoreSnapshot {
+        var snapshot = StoreSnapshot()
+        try read(directory.journal, empty: ()) { db in
+            snapshot.accepted = try SQLiteJournalStore.counts(db).accepted
+        }
+        try read(directory.score, empty: ()) { db in
+            for row in try Row.fetchAll(db, sql: "SELECT customer, stage, state FROM customers") {
+                let id: String = row["customer"]
+                let state: Data = row["state"]
+                snapshot.customers[id] = CustomerRecord(id: id, stage: row["stage"], state: Array(state))
+            }
+            snapshot.candidates = Set(try String.fetchAll(db, sql: "SELECT id FROM candidates"))
+            for row in try Row.fetchAll(db, sql: "SELECT id, status, response_seconds FROM alerts") {
+                let seconds: Int64? = row["response_seconds"]
+                snapshot.alerts[row["id"]] = "\(row["status"] as String)/\(seconds.map(String.init) ?? "-")"
+            }
+            snapshot.notices = Set(try String.fetchAll(db, sql: "SELECT id FROM notices"))
+        }
+        try read(directory.reward, empty: ()) { db in
+            snapshot.received = Set(try String.fetchAll(db, sql: "SELECT id FROM received"))
+            for row in try Row.fetchAll(db, sql: "SELECT id, status, value FROM ledger") {
+                snapshot.ledger[row["id"]] = "\(row["status"] as String)/\(row["value"] as Int64)"
+            }
+        }
+        return snapshot
+    }
+}

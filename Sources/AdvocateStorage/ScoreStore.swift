@@ -1,0 +1,136 @@
+import AdvocateCodec
+
+/// Scoring's state: per-customer state, per-partition applied positions with their lease epochs, and
+/// the outbox of reward candidates not yet acknowledged by the reward stage.
+///
+/// A worker commits a batch's customer states, its outputs and the new position in one transaction
+/// (`commit`), so after a crash a partition resumes exactly where its state is.
+public protocol ScoreStore: AnyObject, Sendable {
+    /// Takes over `partition` with `epoch`: fences out any owner with a lower epoch and returns the
+    /// committed position to resume after. Throws `staleEpoch` if a higher epoch already owns it.
+    func claim(partition: UInt32, epoch: UInt64) throws -> UInt64
+
+    /// The stored state of these customers (absent ones are new).
+    func states(of customers: [String]) throws -> [String: [UInt8]]
+
+    /// Commits a batch atomically; throws `staleEpoch` when the partition has a newer owner.
+    func commit(_ commit: ScoreCommit) throws
+
+    /// Outbox candidates of `partitions`, oldest first.
+    func outbox(partitions: Set<UInt32>, limit: Int) throws -> [RewardCandidate]
+
+    /// Removes delivered candidates from the outbox.
+    func removeFromOutbox(_ ids: [String]) throws
+}
+
+/// Everything one batch of a partition produced, committed together with the new position.
+public struct ScoreCommit: Sendable {
+    public var lease: PartitionLease
+    /// The last sequence applied by this commit.
+    public var through: UInt64
+    public var customers: [CustomerRow]
+    public var candidates: [RewardCandidate]
+    public var alerts: [AlertRow]
+    public var notices: [NoticeRow]
+    public var topics: [TopicRow]
+
+    public init(
+        lease: PartitionLease,
+        through: UInt64,
+        customers: [CustomerRow] = [],
+        candidates: [RewardCandidate] = [],
+        alerts: [AlertRow] = [],
+        notices: [NoticeRow] = [],
+        topics: [TopicRow] = []
+    ) {
+        self.lease = lease
+        self.through = through
+        self.customers = customers
+        self.candidates = candidates
+        self.alerts = alerts
+        self.notices = notices
+        self.topics = topics
+    }
+}
+
+/// One customer's stored state with the fields reports filter on.
+public struct CustomerRow: Sendable, Hashable {
+    public var customer: String
+    public var partition: UInt32
+    public var stage: String
+    public var state: [UInt8]
+
+    public init(customer: String, partition: UInt32, stage: String, state: [UInt8]) {
+        self.customer = customer
+        self.partition = partition
+        self.stage = stage
+        self.state = state
+    }
+}
+
+/// An alert as stored: the latest full record replaces the previous one (upsert by id).
+public struct AlertRow: Sendable, Hashable {
+    public var id: String
+    public var customer: String
+    public var trigger: String
+    public var status: String
+    public var severity: String
+    public var openedAt: Timestamp
+    public var closedAt: Timestamp?
+    public var responseSeconds: Int64?
+    public var reason: String
+    public var channel: String?
+    public var excerpt: String
+
+    public init(
+        id: String, customer: String, trigger: String, status: String, severity: String, openedAt: Timestamp,
+        closedAt: Timestamp?, responseSeconds: Int64?, reason: String, channel: String?, excerpt: String
+    ) {
+        self.id = id
+        self.customer = customer
+        self.trigger = trigger
+        self.status = status
+        self.severity = severity
+        self.openedAt = openedAt
+        self.closedAt = closedAt
+        self.responseSeconds = responseSeconds
+        self.reason = reason
+        self.channel = channel
+        self.excerpt = excerpt
+    }
+}
+
+/// A proactive notice of a disruption to one customer; stored once by id.
+public struct NoticeRow: Sendable, Hashable {
+    public var id: String
+    public var disruption: String
+    public var customer: String
+    public var at: Timestamp
+    public var what: String
+
+    public init(id: String, disruption: String, customer: String, at: Timestamp, what: String) {
+        self.id = id
+        self.disruption = disruption
+        self.customer = customer
+        self.at = at
+        self.what = what
+    }
+}
+
+/// Something customers ask the company to change: a suggestion or a complaint's reason; stored once by event.
+public struct TopicRow: Sendable, Hashable {
+    public var event: String
+    public var customer: String
+    /// `suggestion` or a complaint reason such as `delay`.
+    public var topic: String
+    public var at: Timestamp
+    public var excerpt: String
+
+    public init(event: String, customer: String, topic: String, at: Timestamp, excerpt: String) {
+        self.event = event
+        self.customer = customer
+        self.topic = topic
+        self.at = at
+        self.excerpt = excerpt
+    }
+}

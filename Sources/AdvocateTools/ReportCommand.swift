@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+
+/// `advocate report`: the key numbers from the report API, for a terminal.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Print the key numbers.")
+
+    @Option(help: "The report API (ADVOCATE_REPORT_URL).") var url: String?
+    @Option(help: "Bearer token (ADVOCATE_REPORT_TOKEN).") var token: String?
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let base = url ?? environment["ADVOCATE_REPORT_URL"] ?? "http://127.0.0.1:8080"
+        let summary = try HTTPFetch.json(base + "/v1/summary", token: token ?? environment["ADVOCATE_REPORT_TOKEN"])
+        print(SummaryPrinter.render(summary))
+    }
+}

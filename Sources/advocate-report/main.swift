@@ -1,0 +1,28 @@
+import AdvocateReport
+import AdvocateRuntime
+import ArgumentParser
+
+/// The reporting API: the numbers people act on, read from every stage's committed data.
+@main
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advocate-report", abstract: "Serve summaries, customer profiles, alerts and rewards."
+    )
+
+    @Option(help: "HTTP address (ADVOCATE_REPORT_HTTP_HOST).") var httpHost: String?
+    @Option(help: "HTTP port (ADVOCATE_REPORT_HTTP_PORT).") var httpPort: Int?
+    @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
+    @Option(help: "Bearer token for data endpoints (ADVOCATE_REPORT_TOKEN).") var token: String?
+    @Option(help: "Log level (ADVOCATE_LOG_LEVEL).") var logLevel: String?
+
+    func run() async throws {
+        let logger = LoggingSetup.rootLogger(label: "advocate.report", level: logLevel)
+        var config = ReportConfiguration()
+        config.httpHost = Setting.string(httpHost, env: "ADVOCATE_REPORT_HTTP_HOST", default: config.httpHost)
+        config.httpPort = try Setting.int(httpPort, env: "ADVOCATE_REPORT_HTTP_PORT", default: config.httpPort)
+        config.dataDirectory = Setting.string(data, env: "ADVOCATE_DATA", default: config.dataDirectory)
+        config.token = Setting.optionalString(token, env: "ADVOCATE_REPORT_TOKEN")
+        try await StageRunner.run(
+            try ReportStage.services(configuration: config, profiler: ModelProfiler(), logger: logger), logger: logger)
+    }
+}

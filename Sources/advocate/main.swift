@@ -1,0 +1,3 @@
+import AdvocateTools
+
+AdvocateCLI.main()

@@ -1,0 +1,50 @@
+import AdvocateCodec
+import AdvocateTestSupport
+import Testing
+
+@testable import AdvocateStorage
+
+@Suite struct RewardStoreTests {
+    static func entry(for candidate: RewardCandidate, value: Int64 = 5) -> LedgerEntry {
+        LedgerEntry(
+            id: "thanks:\(candidate.trigger)", customer: candidate.customer, rule: "thanks", kind: "points",
+            value: Money(units: value * Money.scale), status: .issued, reason: "test", trigger: candidate.trigger,
+            candidate: candidate.id, at: candidate.at
+        )
+    }
+
+    @Test func candidatesAreRecordedOnceAndReplayGrantsNothingNew() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteRewardStore(path: directory.path + "/reward.sqlite")
+        let candidates = [StoreFixtures.candidate("w-1"), StoreFixtures.candidate("w-2", customer: "c-2")]
+        var decisions = 0
+        let first = try store.record(candidates) { candidate, _ in
+            decisions += 1
+            return [Self.entry(for: candidate)]
+        }
+        #expect(first.count == 2)
+        let replay = try store.record(candidates) { candidate, _ in
+            decisions += 1
+            return [Self.entry(for: candidate)]
+        }
+        #expect(replay.isEmpty)
+        #expect(decisions == 2)
+        #expect(try store.entries(customer: "c-2", limit: 10).map(\.id) == ["thanks:w-2"])
+    }
+
+    @Test func decisionsSeeEarlierEntriesInTheSameTransaction() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteRewardStore(path: directory.path + "/reward.sqlite")
+        let candidates = (1...5).map { StoreFixtures.candidate("w-\($0)") }
+        let added = try store.record(candidates) { candidate, ledger in
+            // A budget of 3 entries: the fourth and fifth must see the first three.
+            try ledger.spent(rule: "thanks").count < 3 ? [Self.entry(for: candidate)] : []
+        }
+        #expect(added.count == 3)
+        #expect(
+            try SQLiteRewardStore(path: directory.path + "/reward.sqlite").entries(customer: "c-1", limit: 10).count
+                == 3)
+    }
+}
