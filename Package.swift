@@ -12,6 +12,11 @@ let package = Package(
         .executable(name: "advocate-score", targets: ["advocate-score"]),
         .executable(name: "advocate-reward", targets: ["advocate-reward"]),
         .executable(name: "advocate-report", targets: ["advocate-report"]),
+        .library(name: "AdvocateCodec", targets: ["AdvocateCodec"]),
+        .library(name: "AdvocateSentiment", targets: ["AdvocateSentiment"]),
+        .library(name: "AdvocateModel", targets: ["AdvocateModel"]),
+        .library(name: "AdvocateSimulation", targets: ["AdvocateSimulation"]),
+        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -25,7 +25,7 @@ extension Event {
         case .purchase, .survey: 2
         case .refund, .mention, .reply, .review, .referral, .disruption: 1
         case .signup: 6
-        case .supportContact, .caseResolved, .onboarding, .suggestion: 0
+        case .supportContact, .caseResolved, .onboarding, .suggestion, .referralConverted: 0
         }
     }
 
@@ -67,7 +67,7 @@ extension Event {
                 | bit(3, signup.paymentFingerprint != nil) | bit(4, signup.address != nil)
                 | bit(5, signup.segment != nil)
         case .disruption(let disruption): return bit(0, disruption.segment != nil)
-        case .supportContact, .caseResolved, .onboarding, .suggestion: return 0
+        case .supportContact, .caseResolved, .onboarding, .suggestion, .referralConverted: return 0
         }
     }
 
@@ -127,6 +127,10 @@ extension Event {
             for customer in disruption.customers { writer.writeString(customer) }
         case .suggestion(let suggestion):
             writer.writeString(suggestion.text)
+        case .referralConverted(let conversion):
+            writer.writeString(conversion.code)
+            writer.writeString(conversion.referee)
+            writer.writeString(conversion.trigger)
         }
     }
 
@@ -252,6 +256,11 @@ extension Event {
             return .disruption(Disruption(what: what, segment: segment, customers: customers))
         case .suggestion:
             return .suggestion(Suggestion(text: try reader.readString(what: "text")))
+        case .referralConverted:
+            let code = try reader.readString(what: "code")
+            let referee = try reader.readString(what: "referee")
+            let trigger = try reader.readString(what: "trigger")
+            return .referralConverted(ReferralConverted(code: code, referee: referee, trigger: trigger))
         }
     }
 

@@ -80,6 +80,10 @@ extension Event {
             }
         case .suggestion(let suggestion):
             writer.string("text", suggestion.text)
+        case .referralConverted(let conversion):
+            writer.string("code", conversion.code)
+            writer.string("referee", conversion.referee)
+            writer.string("trigger", conversion.trigger)
         }
         for field in extra {
             writer.dynamicKey(field.key)

@@ -62,6 +62,10 @@ extension Event {
             if disruption.customers.contains(where: \.isEmpty) { return "empty customer in customers" }
         case .suggestion(let suggestion):
             if suggestion.text.isEmpty { return "empty text" }
+        case .referralConverted(let conversion):
+            if conversion.code.isEmpty || conversion.referee.isEmpty || conversion.trigger.isEmpty {
+                return "empty field in referral conversion"
+            }
         }
         return nil
     }

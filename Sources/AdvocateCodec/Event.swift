@@ -52,6 +52,14 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, Codable {
     case onboarding
     case disruption
     case suggestion
+    /// Internal: derived by scoring and journalled for the referrer's partition; producers cannot send it.
+    case referralConverted = "referral_converted"
+
+    /// The types upstream systems may send; the others are made inside the pipeline.
+    public static let publicTypes: [EventType] = allCases.filter { !$0.isInternal }
+
+    /// Whether only the pipeline itself makes events of this type.
+    public var isInternal: Bool { self == .referralConverted }
 
     /// Stable numeric code used by the binary encoding; never reuse a retired code.
     public var code: UInt8 {
@@ -69,6 +77,7 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, Codable {
         case .onboarding: 11
         case .disruption: 12
         case .suggestion: 13
+        case .referralConverted: 14
         }
     }
 
@@ -93,6 +102,7 @@ public enum EventBody: Sendable, Hashable {
     case onboarding(Onboarding)
     case disruption(Disruption)
     case suggestion(Suggestion)
+    case referralConverted(ReferralConverted)
 
     public var type: EventType {
         switch self {
@@ -109,6 +119,7 @@ public enum EventBody: Sendable, Hashable {
         case .onboarding: .onboarding
         case .disruption: .disruption
         case .suggestion: .suggestion
+        case .referralConverted: .referralConverted
         }
     }
 }
@@ -343,6 +354,24 @@ public struct Suggestion: Sendable, Hashable {
 
     public init(text: String) {
         self.text = text
+    }
+}
+
+/// Internal, to the referrer: a customer who signed up with one of the referrer's codes made a first purchase.
+///
+/// Scoring derives it once both halves are known (the referrer's `referral` event and the referee's converting
+/// purchase, which live in different partitions) and hands it to ingest, which journals it under a
+/// deterministic id for the referrer's partition.
+public struct ReferralConverted: Sendable, Hashable {
+    public var code: String
+    public var referee: String
+    /// The referee's converting purchase.
+    public var trigger: String
+
+    public init(code: String, referee: String, trigger: String) {
+        self.code = code
+        self.referee = referee
+        self.trigger = trigger
     }
 }
 

@@ -30,6 +30,7 @@ enum EventFieldNames {
         case .onboarding: ["step", "status"]
         case .disruption: ["what", "segment", "customers"]
         case .suggestion: ["text"]
+        case .referralConverted: ["code", "referee", "trigger"]
         }
     }
 

@@ -208,7 +208,7 @@ struct EventObjectParser {
                 }
             }
             let text = reader.decodeString(token)
-            guard let type = EventType(rawValue: text) else {
+            guard let type = EventType(rawValue: text), !type.isInternal else {
                 throw reject("type", .unknownType(EventRejection.shorten(text)))
             }
             return type
@@ -334,6 +334,9 @@ struct EventObjectParser {
                 return .disruption(Disruption(what: what, segment: segment, customers: customers))
             case .suggestion:
                 return .suggestion(Suggestion(text: try string(first, "text", limit: textLimit)))
+            case .referralConverted:
+                // Refused with the type above; producers cannot send internal events.
+                throw reject("type", .unknownType(type.rawValue))
             }
         }
 

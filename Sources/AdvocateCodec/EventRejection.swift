@@ -86,7 +86,7 @@ public struct EventRejection: Error, Sendable, Hashable, CustomStringConvertible
         case .badTimestamp(let value, let detail):
             text = "bad timestamp \(EventRejection.quote(value)) (\(detail))"
         case .unknownType(let value):
-            let known = EventType.allCases.map(\.rawValue).joined(separator: ", ")
+            let known = EventType.publicTypes.map(\.rawValue).joined(separator: ", ")
             text = "unknown event type \(EventRejection.quote(value)) (known: \(known))"
         case .outOfRange(let value, let detail):
             text = "value \(value) not allowed (\(detail))"

@@ -53,6 +53,12 @@ extension WireMessage {
         case .error(let error):
             writer.writeUInt16(error.code.rawValue)
             writer.writeString(error.message)
+        case .forward(let batch):
+            writer.writeVarint(batch.batch)
+            writer.writeVarint(UInt64(batch.events.count))
+            for event in batch.events { event.encode(into: &writer) }
+        case .forwardAck(let ack):
+            writer.writeVarint(ack.batch)
         }
     }
 
@@ -131,6 +137,15 @@ extension WireMessage {
                 throw reader.error(.unknownCode(what: "error", value: UInt64(rawCode)), at: codeOffset)
             }
             self = .error(WireError(code: code, message: try reader.readString(what: "error message")))
+        case 11:
+            let batch = try reader.readVarint()
+            let count = try reader.readCount(what: "events", minimumElementSize: 5)
+            var events: [Event] = []
+            events.reserveCapacity(count)
+            for _ in 0..<count { events.append(try Event(from: &reader)) }
+            self = .forward(ForwardBatch(batch: batch, events: events))
+        case 12:
+            self = .forwardAck(ForwardAck(batch: try reader.readVarint()))
         default:
             throw reader.error(.unknownKind(kind), at: 2)
         }

@@ -7,7 +7,10 @@
 /// 3. ingest → worker `events` batches within the worker's capacity; worker → ingest `ack` after commit.
 /// 4. score → ingest `candidates`; ingest forwards them to a reward worker with `origin` set; reward →
 ///    ingest `candidatesAck` after its ledger commit, and ingest routes it back to `origin`.
-/// 5. both ways `heartbeat`; worker → ingest `goodbye` on a clean shutdown.
+/// 5. score → ingest `forward` with events derived for other partitions (a referral conversion for the
+///    referrer); ingest journals them like any event (deduplicated by their deterministic ids) and answers
+///    `forwardAck` once they are durable.
+/// 6. both ways `heartbeat`; worker → ingest `goodbye` on a clean shutdown.
 public enum WireMessage: Sendable, Hashable {
     case hello(WorkerHello)
     case assign(Assignment)
@@ -19,6 +22,8 @@ public enum WireMessage: Sendable, Hashable {
     case heartbeat
     case goodbye
     case error(WireError)
+    case forward(ForwardBatch)
+    case forwardAck(ForwardAck)
 
     /// The message kind's code in the frame header; never reuse a retired code.
     public var kind: UInt8 {
@@ -33,6 +38,8 @@ public enum WireMessage: Sendable, Hashable {
         case .heartbeat: 8
         case .goodbye: 9
         case .error: 10
+        case .forward: 11
+        case .forwardAck: 12
         }
     }
 }
@@ -229,6 +236,26 @@ public struct CandidateAck: Sendable, Hashable {
     public init(batch: UInt64, origin: [UInt8] = []) {
         self.batch = batch
         self.origin = origin
+    }
+}
+
+/// Events a score worker derived for other partitions, to be journalled by ingest.
+public struct ForwardBatch: Sendable, Hashable {
+    public var batch: UInt64
+    public var events: [Event]
+
+    public init(batch: UInt64, events: [Event]) {
+        self.batch = batch
+        self.events = events
+    }
+}
+
+/// Every event of `batch` is durable in the journal (or was there already).
+public struct ForwardAck: Sendable, Hashable {
+    public var batch: UInt64
+
+    public init(batch: UInt64) {
+        self.batch = batch
     }
 }
 

@@ -18,6 +18,9 @@ public final class IngestCore: Sendable {
         label: "advocate_ingest_events_total", dimensions: [("outcome", "duplicate")])
     private let commitTimer = Timer(label: "advocate_ingest_commit_seconds")
 
+    /// Event ids in this namespace are Advocate's own (derived events), so producers cannot collide with them.
+    public static let reservedPrefix = "advocate:"
+
     public init(journal: any JournalStore, limits: EventLimits, hasher: ContactHasher, logger: Logger) {
         self.journal = journal
         self.parser = EventRequestParser(limits: limits)
@@ -43,6 +46,16 @@ public final class IngestCore: Sendable {
             }
             for item in parsed.items {
                 switch item.outcome {
+                case .success(let event) where event.id.hasPrefix(Self.reservedPrefix):
+                    let rejection = IngestReply.Rejection(
+                        index: item.index, id: event.id,
+                        error:
+                            "field \"id\": ids starting with \"\(Self.reservedPrefix)\" are reserved for events Advocate derives itself",
+                        reason: "reserved_id"
+                    )
+                    replies[position].rejected.append(rejection)
+                    rejections[rejection.reason, default: 0] += 1
+                    count(rejection: rejection.reason)
                 case .success(let event):
                     events.append(hasher.protect(event))
                     owners.append(position)

@@ -225,6 +225,13 @@ public final class IngestLoop: Sendable {
                     .candidatesAck(CandidateAck(batch: ack.batch)), to: ack.origin, on: workers,
                     coordinator: &coordinator, now: now, epochs: epochs
                 )
+            case .forward(let batch):
+                // Events scoring derived for other partitions: journalled like any event, once by id.
+                _ = try core.journal.append(batch.events, rejections: [:])
+                send(
+                    .forwardAck(ForwardAck(batch: batch.batch)), to: peer, on: workers, coordinator: &coordinator,
+                    now: now, epochs: epochs
+                )
             case .goodbye:
                 logger.info("worker left", metadata: ["worker.peer": "\(peer.count) bytes"])
                 for outgoing in try coordinator.remove(peer, now: now, epochs: epochs) {
@@ -234,7 +241,7 @@ public final class IngestLoop: Sendable {
                 }
             case .error(let error):
                 logger.warning("worker reported an error", metadata: ["error": "\(error.message)"])
-            case .heartbeat, .hello, .assign, .events:
+            case .heartbeat, .hello, .assign, .events, .forwardAck:
                 break
             }
         }

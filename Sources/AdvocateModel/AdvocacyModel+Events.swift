@@ -3,6 +3,12 @@ import AdvocateCodec
 /// How each event type changes the state and what it emits directly.
 extension AdvocacyModel {
     func apply(_ event: Event, to aggregates: inout Aggregates) -> [ModelOutput] {
+        if case .referralConverted(let conversion) = event.body {
+            return applyConversion(
+                code: conversion.code, referee: conversion.referee, trigger: conversion.trigger, at: event.at,
+                referrer: event.customer ?? "", to: &aggregates
+            )
+        }
         let before = aggregates
         let at = event.at.seconds
         let id = Text.bounded(event.id)
@@ -49,7 +55,7 @@ extension AdvocacyModel {
             emission.append(
                 .suggestion(SuggestionRecord(eventID: id, customer: context.customer, at: event.at, text: text))
             )
-        case .disruption:
+        case .disruption, .referralConverted:
             break
         }
         emitAlertChanges(from: before, to: aggregates, context: context, into: &emission)

@@ -84,6 +84,17 @@ public struct AdvocacyModel: Sendable {
         to state: inout CustomerState
     ) -> [ModelOutput] {
         var aggregates = state.aggregates
+        let outputs = applyConversion(
+            code: code, referee: referee, trigger: trigger, at: at, referrer: referrer, to: &aggregates
+        )
+        state = CustomerState(aggregates)
+        return outputs
+    }
+
+    /// `applyReferralConversion` on the aggregates; also how a journalled `referral_converted` event applies.
+    func applyConversion(
+        code: String, referee: String, trigger: String, at: Timestamp, referrer: String, to aggregates: inout Aggregates
+    ) -> [ModelOutput] {
         let before = aggregates
         let seconds = at.seconds
         aggregates.see(seconds)
@@ -96,7 +107,6 @@ public struct AdvocacyModel: Sendable {
             id: triggerID, customer: referrer, at: seconds, referralCode: code, referee: referee, referrer: referrer
         )
         emitDerivedCandidates(from: before, to: aggregates, context: context, into: &emission)
-        state = CustomerState(aggregates)
         return emission.outputs
     }
 

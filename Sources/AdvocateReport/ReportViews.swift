@@ -29,7 +29,10 @@ public struct ReportViews: Sendable {
                     ("by_rule", .counts(summary.rewardsByRule)),
                 ])
             ),
-            ("pipeline", .object([("pending", .int(Int64(clamping: summary.pending)))])),
+            (
+                "pipeline",
+                .object([("pending", .int(Int64(clamping: summary.pending))), ("outbox", .int(summary.outbox))])
+            ),
         ])
     }
 

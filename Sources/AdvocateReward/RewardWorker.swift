@@ -65,7 +65,7 @@ public final class RewardWorker: Sendable {
                 try link.send(.candidatesAck(CandidateAck(batch: batch.batch, origin: batch.origin)))
             case .error(let error):
                 if error.code == .unknownWorker { try link.sayHello() }
-            case .hello, .assign, .resume, .events, .ack, .candidatesAck, .heartbeat, .goodbye:
+            case .hello, .assign, .resume, .events, .ack, .candidatesAck, .heartbeat, .goodbye, .forward, .forwardAck:
                 break
             }
         }

@@ -5,6 +5,11 @@ import AdvocateStorage
 
 /// Scores with the advocacy model: per-customer state, scores, ladder stage and flags, alerts, proactive
 /// notices, reward candidates and what customers ask the company to change.
+///
+/// What spans partitions goes through the store and the journal: a disruption is journalled in every
+/// partition and reaches the customers named in it or who bought its segment; a purchase that arrives after
+/// a disruption it falls under still gets its notice; a referral conversion is joined with the referrer's
+/// code in the store, which derives a `referral_converted` event for the referrer's partition.
 public struct AdvocacyScorer: Scorer {
     public let model: AdvocacyModel
 
@@ -12,33 +17,111 @@ public struct AdvocacyScorer: Scorer {
         self.model = model
     }
 
-    public func score(_ entries: [JournalEntry], partition: UInt32, states: [String: [UInt8]]) throws -> ScoredBatch {
-        var working: [String: CustomerState] = [:]
-        var order: [String] = []
-        var outputs: [ModelOutput] = []
-        func state(of customer: String) throws -> CustomerState {
-            if let state = working[customer] { return state }
-            order.append(customer)
-            do {
-                return try states[customer].map(CustomerState.init(serialized:)) ?? CustomerState()
-            } catch {
-                throw StorageError(.corrupt("state of customer \(customer): \(error)"))
+    public func score(_ entries: [JournalEntry], context: ScoringContext) throws -> ScoredBatch {
+        var session = Session(model: model, context: context)
+        for entry in entries {
+            try session.apply(entry.event)
+        }
+        return session.finish(entries)
+    }
+
+    static func row(_ alert: AlertRecord) -> AlertRow {
+        AlertRow(
+            id: alert.id, customer: alert.customer, trigger: alert.trigger, status: alert.status.rawValue,
+            severity: alert.severity.rawValue, openedAt: alert.openedAt, closedAt: alert.closedAt,
+            responseSeconds: alert.responseSeconds, reason: alert.reason, channel: alert.channel,
+            excerpt: alert.excerpt ?? ""
+        )
+    }
+}
+
+/// One batch in progress: the working states and what they produced.
+private struct Session {
+    let model: AdvocacyModel
+    let context: ScoringContext
+    var working: [String: CustomerState] = [:]
+    /// Customers whose own events changed them, in first-touch order (only these are written back).
+    var touched: [String] = []
+    var outputs: [ModelOutput] = []
+    var batch = ScoredBatch()
+    /// Segment buyers and segment disruptions seen earlier in this batch (not yet in the store).
+    var batchBuyers: [String: Set<String>] = [:]
+    var batchDisruptions: [String: [Event]] = [:]
+
+    init(model: AdvocacyModel, context: ScoringContext) {
+        self.model = model
+        self.context = context
+    }
+
+    mutating func state(of customer: String) throws -> CustomerState {
+        if let state = working[customer] { return state }
+        do {
+            let state = try context.states[customer].map(CustomerState.init(serialized:)) ?? CustomerState()
+            working[customer] = state
+            return state
+        } catch {
+            throw StorageError(.corrupt("state of customer \(customer): \(error)"))
+        }
+    }
+
+    mutating func apply(_ event: Event) throws {
+        if case .disruption(let disruption) = event.body, event.customer == nil {
+            try reach(event, disruption)
+            return
+        }
+        guard let customer = event.customer else { return }
+        var current = try state(of: customer)
+        var produced = model.apply(event, to: &current)
+        working[customer] = current
+        if !touched.contains(customer) { touched.append(customer) }
+        switch event.body {
+        case .purchase(let purchase):
+            if let segment = purchase.segment {
+                batch.segments.append(SegmentRow(segment: segment, customer: customer))
+                batchBuyers[segment, default: []].insert(customer)
+                // Disruptions known before this purchase arrived may still cover it.
+                for disruption in (context.disruptions[segment] ?? []) + (batchDisruptions[segment] ?? []) {
+                    if let notice = model.notice(for: disruption, customer: customer, state: current) {
+                        produced.append(.notice(notice))
+                    }
+                }
+            }
+        case .referral(let referral):
+            batch.referralCodes.append(ReferralCodeRow(code: referral.code, referrer: customer, event: event.id))
+        default:
+            break
+        }
+        outputs += produced
+    }
+
+    /// A disruption in this partition: the named customers who live here, and those who bought its segment.
+    mutating func reach(_ event: Event, _ disruption: Disruption) throws {
+        var audience = Set(
+            disruption.customers.filter {
+                Partitioning.partition(of: $0, count: context.partitionCount) == context.partition
+            }
+        )
+        if let segment = disruption.segment {
+            batch.disruptions.append(event)
+            batchDisruptions[segment, default: []].append(event)
+            audience.formUnion(context.segmentMembers[segment] ?? [])
+            audience.formUnion(batchBuyers[segment] ?? [])
+        }
+        for customer in audience.sorted() {
+            let current = try state(of: customer)
+            if let notice = model.notice(for: event, customer: customer, state: current) {
+                outputs.append(.notice(notice))
             }
         }
-        for entry in entries {
-            let event = entry.event
-            guard let customer = event.customer else { continue }
-            var current = try state(of: customer)
-            outputs += model.apply(event, to: &current)
-            working[customer] = current
-        }
-        var batch = ScoredBatch()
-        for customer in order {
+    }
+
+    mutating func finish(_ entries: [JournalEntry]) -> ScoredBatch {
+        for customer in touched {
             guard let current = working[customer] else { continue }
             let profile = model.profile(of: current, customer: customer)
             batch.customers.append(
                 CustomerRow(
-                    customer: customer, partition: partition, stage: profile.stage.rawValue,
+                    customer: customer, partition: context.partition, stage: profile.stage.rawValue,
                     state: current.serialized()
                 )
             )
@@ -50,7 +133,7 @@ public struct AdvocacyScorer: Scorer {
             switch output {
             case .alert(let alert):
                 if alerts[alert.id] == nil { alertOrder.append(alert.id) }
-                var row = Self.row(alert)
+                var row = AdvocacyScorer.row(alert)
                 if row.excerpt.isEmpty, let earlier = alerts[alert.id] { row.excerpt = earlier.excerpt }
                 alerts[alert.id] = row
             case .notice(let notice):
@@ -61,7 +144,12 @@ public struct AdvocacyScorer: Scorer {
                     )
                 )
             case .candidate(let candidate):
-                batch.candidates.append(candidate)
+                // A conversion seen from the referee's side waits in the store for its referrer.
+                if candidate.kind == .referralConverted && candidate.referrer == nil {
+                    batch.conversions.append(candidate)
+                } else {
+                    batch.candidates.append(candidate)
+                }
             case .suggestion(let suggestion):
                 batch.topics.append(
                     TopicRow(
@@ -81,14 +169,5 @@ public struct AdvocacyScorer: Scorer {
         }
         batch.alerts = alertOrder.compactMap { alerts[$0] }
         return batch
-    }
-
-    static func row(_ alert: AlertRecord) -> AlertRow {
-        AlertRow(
-            id: alert.id, customer: alert.customer, trigger: alert.trigger, status: alert.status.rawValue,
-            severity: alert.severity.rawValue, openedAt: alert.openedAt, closedAt: alert.closedAt,
-            responseSeconds: alert.responseSeconds, reason: alert.reason, channel: alert.channel,
-            excerpt: alert.excerpt ?? ""
-        )
     }
 }

@@ -69,22 +69,24 @@ public final class ScoreWorker: Sendable {
                     }
                     let start = ContinuousClock.now
                     do {
-                        let customers = Array(Set(fresh.compactMap(\.event.customer)))
-                        let scored = try scorer.score(
-                            fresh, partition: partition, states: try store.states(of: customers))
+                        let context = try loadContext(for: fresh, partition: partition, count: state.partitionCount)
+                        let scored = try scorer.score(fresh, context: context)
                         let through = fresh[fresh.count - 1].sequence
                         try store.commit(
                             ScoreCommit(
                                 lease: batch.lease, through: through, customers: scored.customers,
                                 candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
-                                topics: scored.topics
+                                topics: scored.topics, segments: scored.segments, disruptions: scored.disruptions,
+                                referralCodes: scored.referralCodes, conversions: scored.conversions
                             )
                         )
                         state.applied[partition] = through
                         applied.increment(by: fresh.count)
                         commitTimer.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
                         try link.send(.ack(Ack(lease: batch.lease, through: through)))
-                        if !scored.candidates.isEmpty { lastOutboxScan = 0 }
+                        if !scored.candidates.isEmpty || !scored.conversions.isEmpty || !scored.referralCodes.isEmpty {
+                            lastOutboxScan = 0
+                        }
                     } catch let error as StorageError where error.isStaleEpoch {
                         logger.warning(
                             "lost partition to a newer owner",
@@ -96,6 +98,12 @@ public final class ScoreWorker: Sendable {
                 case .candidatesAck(let ack):
                     if let ids = state.pendingCandidates.removeValue(forKey: ack.batch) {
                         try store.removeFromOutbox(ids.ids)
+                        lastOutboxScan = 0
+                    }
+                case .forwardAck(let ack):
+                    if let ids = state.pendingForwards.removeValue(forKey: ack.batch) {
+                        try store.removeFromForwardOutbox(ids.ids)
+                        lastOutboxScan = 0
                     }
                 case .error(let error):
                     if error.code == .unknownWorker {
@@ -103,7 +111,7 @@ public final class ScoreWorker: Sendable {
                     } else {
                         logger.warning("ingest reported an error", metadata: ["error": "\(error.message)"])
                     }
-                case .hello, .resume, .ack, .candidates, .heartbeat, .goodbye:
+                case .hello, .resume, .ack, .candidates, .heartbeat, .goodbye, .forward:
                     break
                 }
             }
@@ -112,6 +120,10 @@ public final class ScoreWorker: Sendable {
             for (batch, pending) in state.pendingCandidates
             where now > pending.sentAt + configuration.candidateRetryMilliseconds {
                 state.pendingCandidates[batch] = nil
+            }
+            for (batch, pending) in state.pendingForwards
+            where now > pending.sentAt + configuration.candidateRetryMilliseconds {
+                state.pendingForwards[batch] = nil
             }
             if now >= lastOutboxScan + 1_000 {
                 lastOutboxScan = now
@@ -128,6 +140,7 @@ public final class ScoreWorker: Sendable {
     /// Takes on the assigned partitions: fences out older owners and tells ingest where to resume.
     private func adopt(_ assignment: Assignment, state: inout WorkerState, link: WorkerLink) throws {
         var next: [UInt32: UInt64] = [:]
+        state.partitionCount = assignment.partitionCount
         for lease in assignment.leases { next[lease.partition] = lease.epoch }
         for partition in state.leases.keys where next[partition] == nil {
             state.applied[partition] = nil
@@ -149,16 +162,40 @@ public final class ScoreWorker: Sendable {
         )
     }
 
+    /// Loads what scoring `entries` needs from the store: states, and the segments in play.
+    private func loadContext(for entries: [JournalEntry], partition: UInt32, count: UInt32) throws -> ScoringContext {
+        let needs = ScoringContext.needs(of: entries, partition: partition, partitionCount: count)
+        let members = try store.segmentMembers(partition: partition, segments: needs.disruptionSegments)
+        // A disruption's audience needs its state too: whether they bought the segment before it.
+        let customers = Set(needs.customers).union(members.values.joined())
+        return ScoringContext(
+            partition: partition, partitionCount: count, states: try store.states(of: customers.sorted()),
+            segmentMembers: members,
+            disruptions: try store.disruptions(partition: partition, segments: needs.purchaseSegments)
+        )
+    }
+
+    /// Relays the outboxes stop-and-wait: one batch of each kind in flight, taken oldest first, so that the
+    /// reward stage sees a customer's candidates in the order scoring committed them, also when a batch is
+    /// lost with ingest and sent again (a reward's caps and budgets depend on that order).
     private func relayOutbox(state: inout WorkerState, link: WorkerLink, now: UInt64) throws {
-        let inFlight = Set(state.pendingCandidates.values.flatMap(\.ids))
-        let waiting = try store.outbox(partitions: Set(state.leases.keys), limit: 512 + inFlight.count)
-            .filter { !inFlight.contains($0.id) }
-            .prefix(512)
-        guard !waiting.isEmpty else { return }
-        state.nextBatch += 1
-        let batch = CandidateBatch(batch: state.nextBatch, candidates: Array(waiting))
-        state.pendingCandidates[state.nextBatch] = (waiting.map(\.id), now)
-        try link.send(.candidates(batch))
+        let partitions = Set(state.leases.keys)
+        if state.pendingForwards.isEmpty {
+            let derived = try store.forwardOutbox(partitions: partitions, limit: 512)
+            if !derived.isEmpty {
+                state.nextBatch += 1
+                state.pendingForwards[state.nextBatch] = (derived.map(\.id), now)
+                try link.send(.forward(ForwardBatch(batch: state.nextBatch, events: derived)))
+            }
+        }
+        if state.pendingCandidates.isEmpty {
+            let waiting = try store.outbox(partitions: partitions, limit: 512)
+            if !waiting.isEmpty {
+                state.nextBatch += 1
+                state.pendingCandidates[state.nextBatch] = (waiting.map(\.id), now)
+                try link.send(.candidates(CandidateBatch(batch: state.nextBatch, candidates: waiting)))
+            }
+        }
     }
 }
 
@@ -167,6 +204,8 @@ struct WorkerState {
     var leases: [UInt32: UInt64] = [:]
     var applied: [UInt32: UInt64] = [:]
     var pendingCandidates: [UInt64: (ids: [String], sentAt: UInt64)] = [:]
+    var pendingForwards: [UInt64: (ids: [String], sentAt: UInt64)] = [:]
+    var partitionCount: UInt32 = 1
     var nextBatch: UInt64 = 0
 }
 

@@ -9,7 +9,9 @@ extension EventSimulator {
     static let reviewPlatformWeights = WeightTable([0.45, 0.30, 0.15, 0.10])
     static let newItemKinds = WeightTable([0.55, 0.14, 0.10, 0.21])
     /// What people complain about when nothing in particular went wrong for them.
-    static let everydayComplaints: [CareTopic] = [.waiting, .waiting, .booking, .billing, .account, .delivery, .lostBag]
+    static let everydayComplaints: [CareTopic] = [
+        .waiting, .waiting, .booking, .billing, .account, .delivery, .lostBag,
+    ]
 
     /// One action of an active customer, then their next step is queued.
     mutating func act(_ index: Int, _ now: Int64) -> Event? {

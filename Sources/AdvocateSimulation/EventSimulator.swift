@@ -163,6 +163,7 @@ public struct EventSimulator: Sequence, IteratorProtocol, Sendable {
         case .onboarding: "o"
         case .disruption: "d"
         case .suggestion: "x"
+        case .referralConverted: "c"
         }
     }
 
@@ -177,6 +178,7 @@ public struct EventSimulator: Sequence, IteratorProtocol, Sendable {
         case .referral, .signup, .onboarding: "accounts"
         case .disruption: "operations"
         case .suggestion: "ideas-board"
+        case .referralConverted: "advocate"
         }
     }
 

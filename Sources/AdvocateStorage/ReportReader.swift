@@ -23,6 +23,8 @@ public struct Summary: Sendable, Hashable {
     public var rewardsByRule: [String: Int]
     /// Journalled events not yet applied by scoring (0 when scoring has caught up).
     public var pending: UInt64
+    /// Reward candidates and derived events committed by scoring and not yet confirmed downstream.
+    public var outbox: Int = 0
 
     public init(
         accepted: [String: Int] = [:], rejected: [String: Int] = [:], customersByStage: [String: Int] = [:],

@@ -3,8 +3,10 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The journal on SQLite: one table of events keyed by (partition, sequence) with a unique index on the
-/// event id, and committed counters, all written in one transaction per group commit.
+/// The journal on SQLite: a table of event ids (the deduplication index, kept for the journal's life), the
+/// events keyed by (partition, sequence), and committed counters, all written in one transaction per group
+/// commit. A disruption without a customer is journalled in every partition, since any partition may hold
+/// customers it affects; every other event in the one partition of its customer.
 public final class SQLiteJournalStore: JournalStore {
     public let partitionCount: UInt32
     private let pool: DatabasePool
@@ -21,11 +23,11 @@ public final class SQLiteJournalStore: JournalStore {
             try db.execute(
                 sql: """
                     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS ids (id TEXT PRIMARY KEY) WITHOUT ROWID;
                     CREATE TABLE IF NOT EXISTS events (
                         partition INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
                         type TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (partition, seq)
                     ) WITHOUT ROWID;
-                    CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (id);
                     CREATE TABLE IF NOT EXISTS accepted (type TEXT PRIMARY KEY, n INTEGER NOT NULL);
                     CREATE TABLE IF NOT EXISTS rejected (reason TEXT PRIMARY KEY, n INTEGER NOT NULL);
                     INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', 0);
@@ -63,22 +65,27 @@ public final class SQLiteJournalStore: JournalStore {
                 var outcomes: [AppendOutcome] = []
                 outcomes.reserveCapacity(events.count)
                 var perType: [String: Int] = [:]
+                let remember = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ids (id) VALUES (?)")
                 let insert = try db.cachedStatement(
-                    sql: "INSERT OR IGNORE INTO events (partition, seq, id, type, body) VALUES (?, ?, ?, ?, ?)"
+                    sql: "INSERT INTO events (partition, seq, id, type, body) VALUES (?, ?, ?, ?, ?)"
                 )
                 for event in events {
-                    let partition = Partitioning.partition(of: Partitioning.routingKey(of: event), count: count)
-                    let sequence = working[Int(partition)]
-                    try insert.execute(arguments: [
-                        Int64(partition), Int64(sequence), event.id, event.type.rawValue, Data(event.binary()),
-                    ])
-                    if db.changesCount == 1 {
-                        working[Int(partition)] = sequence + 1
-                        perType[event.type.rawValue, default: 0] += 1
-                        outcomes.append(.appended(partition: partition, sequence: sequence))
-                    } else {
+                    try remember.execute(arguments: [event.id])
+                    guard db.changesCount == 1 else {
                         outcomes.append(.duplicate)
+                        continue
                     }
+                    let body = Data(event.binary())
+                    let partitions = Self.partitions(of: event, count: count)
+                    for partition in partitions {
+                        try insert.execute(arguments: [
+                            Int64(partition), Int64(working[Int(partition)]), event.id, event.type.rawValue, body,
+                        ])
+                    }
+                    let home = partitions[0]
+                    outcomes.append(.appended(partition: home, sequence: working[Int(home)]))
+                    for partition in partitions { working[Int(partition)] += 1 }
+                    if !event.type.isInternal { perType[event.type.rawValue, default: 0] += 1 }
                 }
                 let bumpAccepted = try db.cachedStatement(
                     sql:
@@ -95,6 +102,14 @@ public final class SQLiteJournalStore: JournalStore {
             next = working
             return outcomes
         }
+    }
+
+    /// The partitions an event is journalled in; the first is its home (reported to the producer).
+    static func partitions(of event: Event, count: UInt32) -> [UInt32] {
+        if case .disruption = event.body, event.customer == nil {
+            return Array(0..<count)
+        }
+        return [Partitioning.partition(of: Partitioning.routingKey(of: event), count: count)]
     }
 
     public func read(partition: UInt32, after: UInt64, limit: Int) throws -> [JournalEntry] {

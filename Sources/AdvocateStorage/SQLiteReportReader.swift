@@ -59,6 +59,9 @@ public final class SQLiteReportReader: ReportReader {
             for row in try Row.fetchAll(db, sql: "SELECT partition, seq FROM positions") {
                 applied[row["partition"]] = row["seq"]
             }
+            summary.outbox =
+                try Int.fetchOne(
+                    db, sql: "SELECT (SELECT COUNT(*) FROM outbox) + (SELECT COUNT(*) FROM forward_outbox)") ?? 0
         }
         summary.pending = heads.reduce(0) { total, head in
             total + UInt64(max(0, head.value - (applied[head.key] ?? 0)))
@@ -162,14 +165,25 @@ public final class SQLiteReportReader: ReportReader {
                 snapshot.customers[id] = CustomerRecord(id: id, stage: row["stage"], state: Array(state))
             }
             snapshot.candidates = Set(try String.fetchAll(db, sql: "SELECT id FROM candidates"))
+            for customer in try String.fetchAll(
+                db, sql: "SELECT customer FROM candidates WHERE kind = 'became_advocate'")
+            {
+                snapshot.advocates[customer, default: 0] += 1
+            }
             for row in try Row.fetchAll(db, sql: "SELECT id, status, response_seconds FROM alerts") {
                 let seconds: Int64? = row["response_seconds"]
                 snapshot.alerts[row["id"]] = "\(row["status"] as String)/\(seconds.map(String.init) ?? "-")"
             }
             snapshot.notices = Set(try String.fetchAll(db, sql: "SELECT id FROM notices"))
         }
+        let summary = try summary()
+        snapshot.inFlight = Int(summary.pending) + summary.outbox
         try read(directory.reward, empty: ()) { db in
             snapshot.received = Set(try String.fetchAll(db, sql: "SELECT id FROM received"))
+            for customer in try String.fetchAll(db, sql: "SELECT customer FROM received WHERE kind = 'became_advocate'")
+            {
+                snapshot.advocatesReceived[customer, default: 0] += 1
+            }
             for row in try Row.fetchAll(db, sql: "SELECT id, status, value FROM ledger") {
                 snapshot.ledger[row["id"]] = "\(row["status"] as String)/\(row["value"] as Int64)"
             }

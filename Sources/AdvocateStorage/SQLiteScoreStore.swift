@@ -39,6 +39,26 @@ public final class SQLiteScoreStore: ScoreStore {
             what TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS notices_by_customer ON notices (customer);
+        CREATE TABLE IF NOT EXISTS segments (
+            segment TEXT NOT NULL, customer TEXT NOT NULL, partition INTEGER NOT NULL,
+            PRIMARY KEY (segment, customer)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS segments_by_partition ON segments (partition, segment);
+        CREATE TABLE IF NOT EXISTS disruptions (
+            partition INTEGER NOT NULL, id TEXT NOT NULL, segment TEXT NOT NULL, at INTEGER NOT NULL,
+            body BLOB NOT NULL, PRIMARY KEY (partition, id)
+        );
+        CREATE INDEX IF NOT EXISTS disruptions_by_segment ON disruptions (partition, segment);
+        CREATE TABLE IF NOT EXISTS referral_codes (
+            code TEXT PRIMARY KEY, referrer TEXT NOT NULL, event TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS conversions (
+            trigger TEXT PRIMARY KEY, code TEXT NOT NULL, body BLOB NOT NULL, referrer TEXT
+        );
+        CREATE INDEX IF NOT EXISTS conversions_by_code ON conversions (code);
+        CREATE TABLE IF NOT EXISTS forward_outbox (
+            id TEXT PRIMARY KEY, partition INTEGER NOT NULL, body BLOB NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS topics (
             event TEXT PRIMARY KEY, customer TEXT NOT NULL, topic TEXT NOT NULL, at INTEGER NOT NULL,
             excerpt TEXT NOT NULL
@@ -113,16 +133,40 @@ public final class SQLiteScoreStore: ScoreStore {
             let insertCandidate = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO candidates (id, kind, customer, trigger, at) VALUES (?, ?, ?, ?, ?)"
             )
-            for candidate in commit.candidates {
+            func add(_ candidate: RewardCandidate) throws {
                 try insertCandidate.execute(arguments: [
                     candidate.id, candidate.kind.rawValue, candidate.customer, candidate.trigger,
                     candidate.at.microseconds,
                 ])
                 // Only a candidate seen for the first time goes out: a re-derived one was sent already.
                 if db.changesCount == 1 {
-                    let body = WireMessage.candidates(CandidateBatch(batch: 0, candidates: [candidate])).encoded()
-                    try insertOutbox.execute(arguments: [candidate.id, Int64(partition), Data(body)])
+                    try insertOutbox.execute(arguments: [candidate.id, Int64(partition), Data(Self.encode(candidate))])
                 }
+            }
+            for candidate in commit.candidates { try add(candidate) }
+            let insertSegment = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO segments (segment, customer, partition) VALUES (?, ?, ?)"
+            )
+            for row in commit.segments {
+                try insertSegment.execute(arguments: [row.segment, row.customer, Int64(partition)])
+            }
+            // Per partition: a purchase must only see the disruptions its own partition has passed, or what
+            // it is told would depend on how far other partitions happen to be.
+            let insertDisruption = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO disruptions (partition, id, segment, at, body) VALUES (?, ?, ?, ?, ?)"
+            )
+            for event in commit.disruptions {
+                guard case .disruption(let disruption) = event.body, let segment = disruption.segment else { continue }
+                try insertDisruption.execute(arguments: [
+                    Int64(partition), event.id, segment, event.at.microseconds, Data(event.binary()),
+                ])
+            }
+            for match in try Self.matchReferrals(commit, db: db) {
+                try add(match.candidate)
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO forward_outbox (id, partition, body) VALUES (?, ?, ?)",
+                    arguments: [match.forward.id, Int64(partition), Data(match.forward.binary())]
+                )
             }
             let upsertAlert = try db.cachedStatement(
                 sql: """
@@ -163,6 +207,121 @@ public final class SQLiteScoreStore: ScoreStore {
         }
     }
 
+    static func encode(_ candidate: RewardCandidate) -> [UInt8] {
+        WireMessage.candidates(CandidateBatch(batch: 0, candidates: [candidate])).encoded()
+    }
+
+    /// Joins referral codes with conversions inside the commit's transaction. Whichever half is committed
+    /// second completes the pair (SQLite runs one writer at a time, so neither half can miss the other):
+    /// the candidate gets its referrer, and a `referral_converted` event is derived for the referrer's
+    /// partition, with an id made from the converting purchase so that it is journalled once.
+    static func matchReferrals(_ commit: ScoreCommit, db: Database) throws -> [ReferralMatch] {
+        let insertCode = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO referral_codes (code, referrer, event) VALUES (?, ?, ?)"
+        )
+        for row in commit.referralCodes { try insertCode.execute(arguments: [row.code, row.referrer, row.event]) }
+        let insertConversion = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO conversions (trigger, code, body) VALUES (?, ?, ?)"
+        )
+        for candidate in commit.conversions {
+            guard let code = candidate.referralCode else { continue }
+            try insertConversion.execute(arguments: [candidate.trigger, code, Data(encode(candidate))])
+        }
+        let codes = Set(commit.referralCodes.map(\.code) + commit.conversions.compactMap(\.referralCode))
+        guard !codes.isEmpty else { return [] }
+        var matches: [ReferralMatch] = []
+        let pending = try db.cachedStatement(
+            sql: """
+                SELECT c.trigger, c.body, r.referrer FROM conversions c JOIN referral_codes r ON r.code = c.code
+                WHERE c.code = ? AND c.referrer IS NULL ORDER BY c.trigger
+                """
+        )
+        for code in codes.sorted() {
+            for row in try Row.fetchAll(pending, arguments: [code]) {
+                let body: Data = row["body"]
+                let referrer: String = row["referrer"]
+                let trigger: String = row["trigger"]
+                guard case .candidates(let batch) = try? WireMessage(decoding: Array(body)),
+                    var candidate = batch.candidates.first, let referee = candidate.referee
+                else {
+                    throw StorageError(.corrupt("conversion \(trigger) does not decode"))
+                }
+                candidate.referrer = referrer
+                let forward = Event(
+                    id: "advocate:referral_converted:\(candidate.trigger)", customer: referrer, at: candidate.at,
+                    source: "advocate",
+                    body: .referralConverted(ReferralConverted(code: code, referee: referee, trigger: trigger))
+                )
+                matches.append(ReferralMatch(candidate: candidate, forward: forward))
+                try db.execute(
+                    sql: "UPDATE conversions SET referrer = ? WHERE trigger = ?", arguments: [referrer, trigger]
+                )
+            }
+        }
+        return matches
+    }
+
+    public func segmentMembers(partition: UInt32, segments: Set<String>) throws -> [String: [String]] {
+        guard !segments.isEmpty else { return [:] }
+        return try pool.read { db in
+            var members: [String: [String]] = [:]
+            let select = try db.cachedStatement(
+                sql: "SELECT customer FROM segments WHERE partition = ? AND segment = ? ORDER BY customer"
+            )
+            for segment in segments {
+                members[segment] = try String.fetchAll(select, arguments: [Int64(partition), segment])
+            }
+            return members
+        }
+    }
+
+    public func disruptions(partition: UInt32, segments: Set<String>) throws -> [String: [Event]] {
+        guard !segments.isEmpty else { return [:] }
+        return try pool.read { db in
+            var found: [String: [Event]] = [:]
+            let select = try db.cachedStatement(
+                sql: "SELECT body FROM disruptions WHERE partition = ? AND segment = ? ORDER BY at, id"
+            )
+            for segment in segments {
+                found[segment] = try Data.fetchAll(select, arguments: [Int64(partition), segment]).map { body in
+                    do {
+                        return try Event(binary: body)
+                    } catch {
+                        throw StorageError(.corrupt("disruption of segment \(segment): \(error)"))
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    public func forwardOutbox(partitions: Set<UInt32>, limit: Int) throws -> [Event] {
+        guard !partitions.isEmpty else { return [] }
+        return try pool.read { db in
+            let list = partitions.sorted().map(String.init).joined(separator: ",")
+            return try Row.fetchAll(
+                db, sql: "SELECT id, body FROM forward_outbox WHERE partition IN (\(list)) ORDER BY rowid LIMIT ?",
+                arguments: [limit]
+            ).map { row in
+                let body: Data = row["body"]
+                let id: String = row["id"]
+                do {
+                    return try Event(binary: body)
+                } catch {
+                    throw StorageError(.corrupt("forwarded event \(id): \(error)"))
+                }
+            }
+        }
+    }
+
+    public func removeFromForwardOutbox(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try pool.write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM forward_outbox WHERE id = ?")
+            for id in ids { try delete.execute(arguments: [id]) }
+        }
+    }
+
     public func outbox(partitions: Set<UInt32>, limit: Int) throws -> [RewardCandidate] {
         guard !partitions.isEmpty else { return [] }
         return try pool.read { db in
@@ -194,4 +353,10 @@ public final class SQLiteScoreStore: ScoreStore {
             for id in ids { try delete.execute(arguments: [id]) }
         }
     }
+}
+
+/// A referral code joined with its conversion.
+struct ReferralMatch {
+    var candidate: RewardCandidate
+    var forward: Event
 }

@@ -21,6 +21,18 @@ public protocol ScoreStore: AnyObject, Sendable {
 
     /// Removes delivered candidates from the outbox.
     func removeFromOutbox(_ ids: [String]) throws
+
+    /// Customers of `partition` who bought each of `segments` (from purchases carrying a segment).
+    func segmentMembers(partition: UInt32, segments: Set<String>) throws -> [String: [String]]
+
+    /// The disruptions `partition` has applied so far, of each of `segments`.
+    func disruptions(partition: UInt32, segments: Set<String>) throws -> [String: [Event]]
+
+    /// Derived events of `partitions` waiting to be journalled by ingest, oldest first.
+    func forwardOutbox(partitions: Set<UInt32>, limit: Int) throws -> [Event]
+
+    /// Removes forwarded events that ingest confirmed.
+    func removeFromForwardOutbox(_ ids: [String]) throws
 }
 
 /// Everything one batch of a partition produced, committed together with the new position.
@@ -33,6 +45,14 @@ public struct ScoreCommit: Sendable {
     public var alerts: [AlertRow]
     public var notices: [NoticeRow]
     public var topics: [TopicRow]
+    /// Segments customers bought (for disruptions by segment).
+    public var segments: [SegmentRow]
+    /// Disruptions with a segment, remembered for purchases that arrive after them.
+    public var disruptions: [Event]
+    /// Referral codes and their referrers, from `referral` events.
+    public var referralCodes: [ReferralCodeRow]
+    /// Conversions seen on the referee's side (`referral_converted` candidates without a referrer yet).
+    public var conversions: [RewardCandidate]
 
     public init(
         lease: PartitionLease,
@@ -41,7 +61,11 @@ public struct ScoreCommit: Sendable {
         candidates: [RewardCandidate] = [],
         alerts: [AlertRow] = [],
         notices: [NoticeRow] = [],
-        topics: [TopicRow] = []
+        topics: [TopicRow] = [],
+        segments: [SegmentRow] = [],
+        disruptions: [Event] = [],
+        referralCodes: [ReferralCodeRow] = [],
+        conversions: [RewardCandidate] = []
     ) {
         self.lease = lease
         self.through = through
@@ -50,6 +74,34 @@ public struct ScoreCommit: Sendable {
         self.alerts = alerts
         self.notices = notices
         self.topics = topics
+        self.segments = segments
+        self.disruptions = disruptions
+        self.referralCodes = referralCodes
+        self.conversions = conversions
+    }
+}
+
+/// A customer bought something of a segment (e.g. `route:LHR-JFK`).
+public struct SegmentRow: Sendable, Hashable {
+    public var segment: String
+    public var customer: String
+
+    public init(segment: String, customer: String) {
+        self.segment = segment
+        self.customer = customer
+    }
+}
+
+/// A referral code and the customer it belongs to (the first to use it in a `referral` event).
+public struct ReferralCodeRow: Sendable, Hashable {
+    public var code: String
+    public var referrer: String
+    public var event: String
+
+    public init(code: String, referrer: String, event: String) {
+        self.code = code
+        self.referrer = referrer
+        self.event = event
     }
 }
 

@@ -13,10 +13,16 @@ public struct StoreSnapshot: Sendable, Hashable {
     public var notices: Set<String> = []
     /// Candidates reward received, by id.
     public var received: Set<String> = []
+    /// `became_advocate` candidates per customer, as scoring produced them and as reward received them.
+    public var advocates: [String: Int] = [:]
+    public var advocatesReceived: [String: Int] = [:]
     /// Ledger entries by idempotency key with status and value.
     public var ledger: [String: String] = [:]
     /// Journalled events per type.
     public var accepted: [String: Int] = [:]
+    /// Work still under way: candidates not yet confirmed by reward, derived events not yet journalled, and
+    /// journalled events not yet applied by scoring. All zero means the pipeline is at rest.
+    public var inFlight = 0
 
     public init() {}
 }

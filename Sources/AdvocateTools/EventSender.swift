@@ -43,6 +43,8 @@ public final class EventSender {
     }
 
     private struct Batch {
+        /// Position in the input, so resent requests go out in input order.
+        var number = 0
         var firstLine: Int
         var count: Int
         var body: [UInt8]
@@ -69,6 +71,7 @@ public final class EventSender {
         var waiting: [UInt64: Batch] = [:]
         var retry: [Batch] = []
         var nextID: UInt64 = 0
+        var batches = 0
         var lineNumber = 0
         var exhausted = false
         var pending = Batch(firstLine: 1, count: 0, body: [])
@@ -77,6 +80,13 @@ public final class EventSender {
 
         func nextBatch() throws -> Batch? {
             if !retry.isEmpty { return retry.removeFirst() }
+            guard var batch = try readBatch() else { return nil }
+            batches += 1
+            batch.number = batches
+            return batch
+        }
+
+        func readBatch() throws -> Batch? {
             while !exhausted {
                 guard let line = try reader.next() else {
                     exhausted = true
@@ -132,7 +142,7 @@ public final class EventSender {
                 }
                 socket.close()
                 socket = try connect()
-                retry = waiting.sorted { $0.key < $1.key }.map(\.value) + retry
+                retry = (waiting.values + retry).sorted { $0.number < $1.number }
                 waiting.removeAll()
                 continue
             }
@@ -199,9 +209,11 @@ public final class EventSender {
     private func connect() throws -> Socket {
         let socket = try Socket(.dealer, context: context)
         try socket.setLinger(milliseconds: 0)
-        // Queue only to a live connection: requests never wait in a pipe toward an ingest that died, to
-        // arrive at its successor ahead of the ones it lost. Resent requests so keep their order.
+        // One connection per socket, never re-established by libzmq: requests cannot wait in a pipe toward
+        // an ingest that died, nor reach its successor ahead of the ones it lost. After a time-out everything
+        // outstanding is sent again, in input order, on a fresh socket, so the journal keeps the input's order.
         try socket.setImmediate(true)
+        try socket.setReconnectInterval(initial: -1, maximum: 0)
         try socket.setSendTimeout(milliseconds: Int32(options.timeoutSeconds * 1_000))
         try socket.setReceiveTimeout(milliseconds: Int32(options.timeoutSeconds * 1_000))
         try socket.setSendHighWaterMark(0)

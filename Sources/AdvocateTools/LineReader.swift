@@ -36,6 +36,11 @@ public final class LineReader: LineSource {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// Whether a complete line is already buffered, so `next()` will not wait for input.
+    public var hasBufferedLine: Bool {
+        buffer[start...].contains(UInt8(ascii: "\n"))
+    }
+
     /// The next line, or nil at the end of input.
     public func next() throws -> ArraySlice<UInt8>? {
         while true {
@@ -56,12 +61,22 @@ public final class LineReader: LineSource {
                 buffer.removeFirst(start)
                 start = 0
             }
-            let chunk = try handle.read(upToCount: chunkSize) ?? Data()
-            if chunk.isEmpty {
+            // read(2) returns what is there, where FileHandle would wait to fill the chunk: a line arriving
+            // on a pipe must be handed on at once.
+            let previous = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+            var count = 0
+            repeat {
+                count = buffer.withUnsafeMutableBytes { raw in
+                    read(handle.fileDescriptor, raw.baseAddress! + previous, chunkSize)
+                }
+            } while count < 0 && errno == EINTR
+            buffer.removeLast(chunkSize - max(count, 0))
+            if count < 0 { throw ToolError("reading input failed: \(String(cString: strerror(errno)))") }
+            if count == 0 {
                 finished = true
             } else {
-                bytesRead += chunk.count
-                buffer.append(contentsOf: chunk)
+                bytesRead += count
             }
         }
     }

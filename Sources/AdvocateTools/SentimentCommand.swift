@@ -20,7 +20,9 @@ struct SentimentCommand: ParsableCommand {
             let assessment = assessor.assess(String(decoding: line, as: UTF8.self))
             buffer.append(contentsOf: Self.json(assessment).utf8)
             buffer.append(UInt8(ascii: "\n"))
-            if buffer.count >= 1 << 15 {
+            // Write out before waiting for more input, so a line typed or piped in is answered at once;
+            // while input is plentiful, answers go out in large writes.
+            if buffer.count >= 1 << 15 || !reader.hasBufferedLine {
                 output.write(Data(buffer))
                 buffer.removeAll(keepingCapacity: true)
             }

@@ -64,7 +64,11 @@ struct UpCommand: ParsableCommand {
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             let summary = try HTTPFetch.json(report + "/v1/summary")
-            if let pipeline = summary["pipeline"] as? [String: Any], pipeline["pending"] as? Int == 0 { return }
+            if let pipeline = summary["pipeline"] as? [String: Any], pipeline["pending"] as? Int == 0,
+                pipeline["outbox"] as? Int == 0
+            {
+                return
+            }
             Thread.sleep(forTimeInterval: 0.2)
         }
         print("scoring has not caught up after 120 s; the summary below is partial")

@@ -16,6 +16,8 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
     @Option(help: "Partitions of a new journal (ADVOCATE_PARTITIONS).") var partitions: Int?
     @Option(help: "Bearer token for POST /v1/events (ADVOCATE_INGEST_TOKEN).") var token: String?
+    @Option(help: "Unscored events beyond which producers are told to retry (ADVOCATE_MAX_BACKLOG).")
+    var maxBacklog: Int?
     @Option(help: "Log level (ADVOCATE_LOG_LEVEL).") var logLevel: String?
 
     func run() async throws {
@@ -30,6 +32,8 @@ struct IngestCommand: AsyncParsableCommand {
             try Setting.int(partitions, env: "ADVOCATE_PARTITIONS", default: Int(config.partitions)))
         config.contactKey = Setting.string(nil, env: "ADVOCATE_CONTACT_KEY", default: config.contactKey)
         config.token = Setting.optionalString(token, env: "ADVOCATE_INGEST_TOKEN")
+        let backlog = try Setting.int(maxBacklog, env: "ADVOCATE_MAX_BACKLOG", default: Int(config.maxBacklog))
+        config.maxBacklog = UInt64(max(1, backlog))
         try await StageRunner.run(try IngestStage.services(configuration: config, logger: logger), logger: logger)
     }
 }

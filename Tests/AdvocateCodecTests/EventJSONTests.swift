@@ -192,3 +192,21 @@ struct TextValueTests {
         #expect(try Money(decimal: text) == Money(units: units))
     }
 }
+
+@Suite("Internal event types")
+struct InternalEventTypeTests {
+    @Test func producersCannotSendDerivedEvents() {
+        let body =
+            #"{"id":"x","type":"referral_converted","customer":"c-1","at":"2026-11-01T10:00:00Z","code":"R","referee":"c-2","trigger":"p"}"#
+        let parsed = EventRequestParser().parse(Array(body.utf8))
+        #expect(parsed.rejections.map(\.reason) == ["unknown_type"])
+        #expect(parsed.rejections.first?.message.contains("referral_converted") == true)
+        #expect(EventType.publicTypes.contains(.referralConverted) == false)
+    }
+
+    @Test func derivedEventsTravelInBinaryAndRenderAsJSON() throws {
+        let event = Fixtures.derivedConversion
+        #expect(try Event(binary: event.binary()) == event)
+        #expect(event.json().contains(#""type":"referral_converted""#))
+    }
+}

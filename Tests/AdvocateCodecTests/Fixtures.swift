@@ -108,6 +108,11 @@ enum Fixtures {
         Event(id: "d2", customer: nil, at: at, body: .disruption(Disruption(what: "w", segment: "s"))),
     ]
 
+    /// An internal event, derived by scoring: never accepted from producers, but carried in binary.
+    static let derivedConversion = Event(
+        id: "advocate:referral_converted:p-9", customer: "c-1", at: at, source: "advocate",
+        body: .referralConverted(ReferralConverted(code: "REF-c-1", referee: "c-2", trigger: "p-9")))
+
     static let lease = PartitionLease(partition: 7, epoch: 300)
 
     static let fullCandidate = RewardCandidate(
@@ -146,6 +151,8 @@ enum Fixtures {
         ("heartbeat", .heartbeat),
         ("goodbye", .goodbye),
         ("error", .error(WireError(code: .staleEpoch, message: "epoch 299 < 300 for partition 7"))),
+        ("forward", .forward(ForwardBatch(batch: 9, events: [derivedConversion]))),
+        ("forward_ack", .forwardAck(ForwardAck(batch: 9))),
     ]
 
     /// More messages for round trips: empty collections and the other codes.
@@ -161,6 +168,7 @@ enum Fixtures {
                 })),
         .candidates(CandidateBatch(batch: 0, candidates: [])),
         .candidatesAck(CandidateAck(batch: UInt64.max)),
+        .forward(ForwardBatch(batch: 0, events: [])),
         .error(WireError(code: .malformed, message: "")),
         .error(WireError(code: .unknownWorker, message: "who?")),
         .error(WireError(code: .unsupportedVersion, message: "v2")),

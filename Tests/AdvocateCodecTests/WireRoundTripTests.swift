@@ -59,7 +59,7 @@ struct WireRoundTripTests {
         #expect(wireError([0xAD, 0x02, 0x08]) == WireDecodingError(offset: 1, kind: .unsupportedVersion(2)))
         #expect(wireError([0xAD, 0x01]) == WireDecodingError(offset: 2, kind: .truncated))
         #expect(wireError([0xAD, 0x01, 0x00]) == WireDecodingError(offset: 2, kind: .unknownKind(0)))
-        #expect(wireError([0xAD, 0x01, 0x0B]) == WireDecodingError(offset: 2, kind: .unknownKind(11)))
+        #expect(wireError([0xAD, 0x01, 0x0D]) == WireDecodingError(offset: 2, kind: .unknownKind(13)))
         #expect(wireError([0xAD, 0x01, 0x08, 0x00]) == WireDecodingError(offset: 3, kind: .trailingBytes(count: 1)))
         #expect(
             wireError(WireMessage.goodbye.encoded() + [1, 2])

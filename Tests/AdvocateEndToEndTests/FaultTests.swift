@@ -69,9 +69,9 @@ import Testing
 
     /// Waits until the reward stage has everything scoring produced (the outbox is empty).
     static func waitForRewards(_ stack: LocalStack) throws {
-        try Eventually.that("reward to receive every candidate", timeout: 120) {
+        try Eventually.that("the pipeline to come to rest", timeout: 120) {
             let snapshot = try SQLiteReportReader(directory: DataDirectory(path: stack.data.path)).snapshot()
-            return snapshot.received == snapshot.candidates
+            return snapshot.inFlight == 0 && snapshot.received == snapshot.candidates
         }
     }
 
@@ -95,13 +95,33 @@ import Testing
         #expect(actual.customers.count == expected.customers.count)
         let differing = expected.customers.filter { actual.customers[$0.key] != $0.value }.map(\.key)
         #expect(differing.isEmpty, "customers whose state differs from the clean run: \(differing.prefix(5))")
-        #expect(actual.candidates == expected.candidates)
-        #expect(actual.received == expected.received)
+        // A `became_advocate` candidate names the event that made the customer an advocate, which may be a
+        // referral conversion derived in another partition: which event comes first then depends on timing.
+        // What must hold is one such candidate per advocate; every other candidate must match exactly.
+        #expect(actual.advocates == expected.advocates)
+        #expect(actual.advocates.values.allSatisfy { $0 == 1 })
+        #expect(
+            Self.withoutAdvocates(actual.candidates) == Self.withoutAdvocates(expected.candidates),
+            "missing \(expected.candidates.subtracting(actual.candidates).sorted()), extra \(actual.candidates.subtracting(expected.candidates).sorted())"
+        )
+        #expect(actual.advocatesReceived == expected.advocates)
+        #expect(Self.withoutAdvocates(actual.received) == Self.withoutAdvocates(expected.received))
+        #expect(actual.received == actual.candidates)
         #expect(actual.ledger == expected.ledger)
-        #expect(actual.alerts == expected.alerts)
-        #expect(actual.notices == expected.notices)
+        #expect(
+            actual.alerts == expected.alerts,
+            "alerts differing: \(expected.alerts.filter { actual.alerts[$0.key] != $0.value }.map { "\($0.key): \($0.value) vs \(actual.alerts[$0.key] ?? "none")" }.sorted().prefix(20)), extra \(Set(actual.alerts.keys).subtracting(expected.alerts.keys).sorted().prefix(20))"
+        )
+        #expect(
+            actual.notices == expected.notices,
+            "notices missing \(expected.notices.subtracting(actual.notices).sorted().prefix(10)), extra \(actual.notices.subtracting(expected.notices).sorted().prefix(10))"
+        )
         let statuses = try stack.stop()
         for (name, status) in statuses { #expect(status == 0, "\(name) exited with \(status)") }
+    }
+
+    static func withoutAdvocates(_ candidates: Set<String>) -> Set<String> {
+        candidates.filter { !$0.hasPrefix("became_advocate:") }
     }
 
     @Test func killedScoringWorkerIsReplacedWithoutLossOrDoubling() throws {
@@ -150,6 +170,13 @@ import Testing
         }
         #expect(added.isRunning)
         try Self.finishAndCompare(stack, sending)
+    }
+
+    @Test func twoWorkersOfEachKindGiveTheResultsOfOne() throws {
+        let stack = try LocalStack(prefix: "advocate-fault-two")
+        defer { stack.data.remove() }
+        try stack.start(score: 2, reward: 2)
+        try Self.finishAndCompare(stack, Self.sendInBackground(to: stack))
     }
 
     @Test func restartOnTheSameDataContinuesAndResendingChangesOnlyDuplicates() throws {

@@ -156,16 +156,21 @@ import ZeroMQ
         #expect(stages["suspect"] == 2)
         #expect(stages["prospect"] == 0)
 
-        // The model's outputs: the public complaint raised an alert, the 5-star review earned its thanks.
+        // The model's outputs: the public complaint raised an alert, the 5-star review earned its thanks, and
+        // c-2's first purchase converted c-1's referral: the bonus goes to the referrer, c-1.
         let alerts = try #require(summary["alerts"] as? [String: Int])
         #expect(alerts["open"] == 1)
         // Reward works through scoring's outbox asynchronously: wait for it.
-        let rewarded = try Eventually.value("the review's reward", timeout: 30) { () -> [String: Any]? in
+        let rewarded = try Eventually.value("both rewards", timeout: 30) { () -> [String: Any]? in
             let rewards = try stack.summary()["rewards"] as? [String: Any]
-            return (rewards?["issued"] as? Int ?? 0) > 0 ? rewards : nil
+            return (rewards?["issued"] as? Int ?? 0) >= 2 ? rewards : nil
         }
-        #expect(rewarded["by_rule"] as? [String: Int] == ["review-thanks": 1])
-        #expect(rewarded["value"] as? Double == 100)
+        #expect(rewarded["by_rule"] as? [String: Int] == ["review-thanks": 1, "referral-bonus": 1])
+        #expect(rewarded["value"] as? Double == 110)
+        let referrer = try HTTPClient.get(stack.reportHTTP + "/v1/rewards?customer=c-1").json()
+        let referrerRewards = try #require(referrer["rewards"] as? [[String: Any]])
+        #expect(referrerRewards.map { $0["rule"] as? String } == ["referral-bonus"])
+        #expect(referrerRewards.first?["trigger"] as? String == "p-3")
         let complainer = try HTTPClient.get(stack.reportHTTP + "/v1/customers/c-3").json()
         #expect(complainer["stage"] as? String == "suspect")
         #expect((complainer["flags"] as? [String])?.contains("detractor") == true)

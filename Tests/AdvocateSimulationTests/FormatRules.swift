@@ -90,6 +90,8 @@ enum FormatRules {
             for customer in d.customers { id(customer, "customers[]") }
         case .suggestion(let s):
             text(s.text, "text")
+        case .referralConverted:
+            problems.append("internal event type")
         }
         return problems
     }

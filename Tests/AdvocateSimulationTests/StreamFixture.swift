@@ -53,6 +53,8 @@ enum EventLine {
             parts += [d.what, d.segment ?? "-", d.customers.joined(separator: ",")]
         case .suggestion(let s):
             parts += [s.text]
+        case .referralConverted(let c):
+            parts += [c.code, c.referee, c.trigger]
         }
         return parts.joined(separator: "|")
     }

@@ -13,7 +13,7 @@ struct StreamRealismTests {
         func share(_ types: EventType...) -> Double {
             Double(types.reduce(0) { $0 + counts[$1, default: 0] }) / Double(events.count) * 100
         }
-        for type in EventType.allCases {
+        for type in EventType.publicTypes {
             #expect(counts[type, default: 0] > 0, "no \(type.rawValue) event")
         }
         #expect((25...36).contains(share(.purchase)), "purchases \(share(.purchase))%")

@@ -30,6 +30,12 @@ public enum Eventually {
 public struct TimedOut: Error, CustomStringConvertible {
     public var what: String
     public var lastError: String?
+
+    public init(what: String, lastError: String?) {
+        self.what = what
+        self.lastError = lastError
+    }
+
     public var description: String {
         "timed out waiting for \(what)" + (lastError.map { " (last error: \($0))" } ?? "")
     }

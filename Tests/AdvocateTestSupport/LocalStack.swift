@@ -46,13 +46,13 @@ public final class LocalStack: @unchecked Sendable {
     }
 
     @discardableResult
-    public func startIngest() throws -> StageProcess {
+    public func startIngest(extra: [String] = []) throws -> StageProcess {
         let stage = try StageProcess(
             "advocate-ingest",
             arguments: [
                 "--data", data.path, "--endpoint", ingestEndpoint, "--work-endpoint", workEndpoint,
                 "--http-port", "\(ports["ingest-http"]!)",
-            ],
+            ] + extra,
             name: "ingest", logDirectory: data.path
         )
         stages.append(stage)
@@ -95,12 +95,12 @@ public final class LocalStack: @unchecked Sendable {
         try HTTPClient.get(reportHTTP + "/v1/summary").json()
     }
 
-    /// Waits until scoring has applied everything journalled, then returns the summary.
+    /// Waits until scoring has applied everything journalled and its outboxes are empty, then returns the summary.
     public func settledSummary(timeout: Double = 60) throws -> [String: Any] {
         try Eventually.value("scoring to catch up", timeout: timeout) {
             let summary = try self.summary()
-            let pending = (summary["pipeline"] as? [String: Any])?["pending"] as? Int
-            return pending == 0 ? summary : nil
+            let pipeline = summary["pipeline"] as? [String: Any]
+            return pipeline?["pending"] as? Int == 0 && pipeline?["outbox"] as? Int == 0 ? summary : nil
         }
     }
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Compare the benchmark figures with the design's targets: one table, and the same figures as JSON.
+
+Reads the JSON lines that `sentiment-bench --json`, `ops/bench-python-vader.py --json` and
+`state-memory-bench --json` printed, prints `what | measured | target | verdict`, and writes everything to
+`--json FILE` when asked. Exits 0 when every target is met and 3 when one is missed. `ops/bench` runs it.
+
+Usage:
+    report.py SENTIMENT.json PYTHON.json STATE.json [--json FILE]
+"""
+import argparse
+import json
+import sys
+
+# The targets of DESIGN.md ("Targets").
+VADER_SPEEDUP = 30.0
+BYTES_PER_CUSTOMER = 300.0
+# Both checksums sum compound scores rounded to 4 places; rounding a half either way moves a sum by 0.0001.
+CHECKSUM_TOLERANCE = 0.001
+
+
+def read(path):
+    with open(path, encoding="utf-8") as handle:
+        return json.loads(handle.read())
+
+
+def figures(swift, python, state):
+    """The headline numbers, flat, as numbers."""
+    sizes = state["serialized_bytes"]
+    return {
+        "vader_texts_per_second": swift["vader"]["per_second"],
+        "python_vader_texts_per_second": python["vader"]["per_second"],
+        "vader_speedup": swift["vader"]["per_second"] / python["vader"]["per_second"],
+        "compound_checksum_gap": swift["compound_checksum"] - python["compound_checksum"],
+        "assess_texts_per_second": swift["assess"]["per_second"],
+        "assess_speedup": swift["assess"]["per_second"] / python["vader"]["per_second"],
+        "customers_simulated": state["customers_simulated"],
+        "customers_held": state["customers_held"],
+        "bytes_per_customer": state["bytes_per_customer"],
+        "bytes_per_customer_unreleased": state["bytes_per_customer_unreleased"],
+        "serialized_bytes_mean": sizes["mean"],
+        "serialized_bytes_p50": sizes["p50"],
+        "serialized_bytes_p99": sizes["p99"],
+        "serialized_bytes_max": sizes["max"],
+        "apply_events_per_second": state["apply"]["per_second"],
+    }
+
+
+def rows(numbers, python_version):
+    """The table: (what, measured, target, verdict); verdict is empty for figures without a target."""
+    n = numbers
+
+    def verdict(ok):
+        return "pass" if ok else "FAIL"
+
+    return [
+        ("VADER texts/s, Swift SentimentAnalyzer.scores", f"{n['vader_texts_per_second']:,.0f}", "", ""),
+        (f"VADER texts/s, Python vaderSentiment {python_version}", f"{n['python_vader_texts_per_second']:,.0f}",
+         "", ""),
+        ("VADER speed, Swift / Python", f"{n['vader_speedup']:.1f}x", f">= {VADER_SPEEDUP:.0f}x",
+         verdict(n["vader_speedup"] >= VADER_SPEEDUP)),
+        ("VADER compound checksum, Swift - Python", f"{n['compound_checksum_gap']:+.4f}",
+         f"|d| <= {CHECKSUM_TOLERANCE}", verdict(abs(n["compound_checksum_gap"]) <= CHECKSUM_TOLERANCE)),
+        ("assess texts/s, Swift TextAssessor (VADER + complaints)", f"{n['assess_texts_per_second']:,.0f}", "", ""),
+        ("assess speed, Swift assess / Python VADER", f"{n['assess_speedup']:.1f}x", "", ""),
+        ("customers with state (simulated)", f"{n['customers_held']:,} ({n['customers_simulated']:,})", "", ""),
+        ("state in memory, bytes/customer (RSS after - before)", f"{n['bytes_per_customer']:.1f}",
+         f"< {BYTES_PER_CUSTOMER:.0f}", verdict(n["bytes_per_customer"] < BYTES_PER_CUSTOMER)),
+        ("state in memory, before free pages returned", f"{n['bytes_per_customer_unreleased']:.1f}", "", ""),
+        ("serialized state bytes, mean / p50 / p99 / max",
+         f"{n['serialized_bytes_mean']:.1f} / {n['serialized_bytes_p50']} / {n['serialized_bytes_p99']} / "
+         f"{n['serialized_bytes_max']}", "", ""),
+        ("apply events/s, AdvocacyModel with TextAssessor", f"{n['apply_events_per_second']:,.0f}", "", ""),
+    ]
+
+
+def table(lines):
+    header = ("what", "measured", "target", "verdict")
+    widths = [max(len(row[column]) for row in [header] + lines) for column in range(4)]
+
+    def format_row(row):
+        return " | ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+
+    rule = "-+-".join("-" * width for width in widths)
+    return "\n".join([format_row(header), rule] + [format_row(row) for row in lines])
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Compare benchmark figures with the targets.")
+    parser.add_argument("sentiment")
+    parser.add_argument("python")
+    parser.add_argument("state")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures and verdicts as JSON")
+    options = parser.parse_args()
+
+    swift, python, state = read(options.sentiment), read(options.python), read(options.state)
+    numbers = figures(swift, python, state)
+    lines = rows(numbers, python["version"])
+    print(table(lines))
+    failed = [row[0] for row in lines if row[3] == "FAIL"]
+    if options.json:
+        document = {
+            "figures": numbers,
+            "rows": [dict(zip(("what", "measured", "target", "verdict"), row)) for row in lines],
+            "passed": not failed,
+            "sentiment": swift,
+            "python_vader": python,
+            "state": state,
+        }
+        with open(options.json, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, indent=2, sort_keys=True)
+            handle.write("\n")
+    if failed:
+        print("missed: " + "; ".join(failed), file=sys.stderr)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()
