@@ -98,7 +98,12 @@ let package = Package(
             swiftSettings: strict
         ),
         // Seeded generator of a realistic event stream.
-        .target(name: "AdvocateSimulation", dependencies: ["AdvocateCodec"], swiftSettings: strict),
+        .target(
+            name: "AdvocateSimulation",
+            dependencies: ["AdvocateCodec"],
+            swiftSettings: strict,
+            linkerSettings: [.linkedLibrary("m")]
+        ),
         // The CLI's commands: simulate, send, up, sentiment, report.
         .target(
             name: "AdvocateTools",

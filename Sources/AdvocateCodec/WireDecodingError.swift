@@ -2,6 +2,22 @@
 public struct WireDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: Sendable, Hashable {
+        /// A short snake_case label for metrics, e.g. `unsupported_version`.
+        public var reason: String {
+            switch self {
+            case .truncated: "truncated"
+            case .badMagic: "bad_magic"
+            case .unsupportedVersion: "unsupported_version"
+            case .unknownKind: "unknown_kind"
+            case .unknownCode: "unknown_code"
+            case .overlong: "overlong"
+            case .tooLong: "too_long"
+            case .invalidUTF8: "invalid_utf8"
+            case .trailingBytes: "trailing_bytes"
+            case .invalidValue: "invalid_value"
+            }
+        }
+
         /// The input ends before the value does.
         case truncated
         /// The first byte is not the frame's (or record's) magic byte.

@@ -183,7 +183,8 @@ public final class IngestLoop: Sendable {
             do {
                 message = try WireMessage(decoding: parts[1])
             } catch {
-                Counter(label: "advocate_ingest_wire_errors_total").increment()
+                let reason = error.kind.reason
+                Counter(label: "advocate_ingest_wire_errors_total", dimensions: [("reason", reason)]).increment()
                 logger.warning("undecodable worker message", metadata: ["error": "\(error)"])
                 send(
                     .error(WireError(code: .malformed, message: "\(error)")), to: peer, on: workers,

@@ -64,7 +64,8 @@ public enum IngestStage {
                         reply = try await gateway.submit(Array(buffer.readableBytesView))
                     } catch {
                         return jsonResponse(
-                            status: .serviceUnavailable, body: #"{"error":"\#(error)","reason":"unavailable"}"#
+                            status: .serviceUnavailable,
+                            body: #"{"error":\#(JSONText.quoted("\(error)")),"reason":"unavailable"}"#
                         )
                     }
                     var response = jsonResponse(status: .init(code: reply.httpStatus), body: reply.json)

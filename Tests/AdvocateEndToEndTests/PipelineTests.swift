@@ -188,6 +188,7 @@ import ZeroMQ
         let metrics = try HTTPClient.get(stack.ingestHTTP + "/metrics").text
         #expect(metrics.contains(#"advocate_ingest_rejected_total{reason="bad_timestamp"} 1"#))
         #expect(metrics.contains(#"advocate_ingest_rejected_total{reason="too_large"} 1"#))
+        #expect(metrics.contains(#"advocate_ingest_wire_errors_total{reason="unsupported_version"} 1"#))
 
         let statuses = try stack.stop()
         #expect(statuses.count == 4)
