@@ -154,8 +154,15 @@ let package = Package(
         .testTarget(
             name: "AdvocateSentimentTests", dependencies: ["AdvocateSentiment"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
+        .testTarget(name: "AdvocateReportTests", dependencies: ["AdvocateReport"], swiftSettings: strict),
         .testTarget(
-            name: "AdvocateIngestTests", dependencies: ["AdvocateIngest", "AdvocateCodec"], swiftSettings: strict),
+            name: "AdvocateIngestTests",
+            dependencies: [
+                "AdvocateIngest", "AdvocateCodec", "AdvocateStorage", "AdvocateTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AdvocateModelTests", dependencies: ["AdvocateModel", "AdvocateCodec"], swiftSettings: strict),
         .testTarget(

@@ -68,6 +68,17 @@ public struct ReportAPI: Sendable {
                 ])
             }
         }
+        router.get("/v1/metrics/:kind") { request, context in
+            let kind = context.parameters.get("kind") ?? ""
+            return try await guarded(request) {
+                switch kind {
+                case "nps": return SurveyMetrics.nps(try reader.surveyScores(kind: "nps"))
+                case "csat": return SurveyMetrics.csat(try reader.surveyScores(kind: "csat"))
+                case "ces": return SurveyMetrics.ces(try reader.surveyScores(kind: "ces"))
+                default: throw ReportError.notFound("no metric \"\(kind)\"; there are nps, csat and ces")
+                }
+            }
+        }
         router.get("/v1/rewards") { request, _ in
             let customer = request.uri.queryParameters.get("customer")
             return try await guarded(request) {

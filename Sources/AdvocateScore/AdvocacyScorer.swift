@@ -88,6 +88,13 @@ private struct Session {
             }
         case .referral(let referral):
             batch.referralCodes.append(ReferralCodeRow(code: referral.code, referrer: customer, event: event.id))
+        case .survey(let survey):
+            batch.surveys.append(
+                SurveyRow(
+                    event: event.id, customer: customer, kind: survey.kind.rawValue, score: survey.score,
+                    at: event.at, channel: survey.channel
+                )
+            )
         default:
             break
         }

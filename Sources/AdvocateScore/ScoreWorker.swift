@@ -77,7 +77,8 @@ public final class ScoreWorker: Sendable {
                                 lease: batch.lease, through: through, customers: scored.customers,
                                 candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
                                 topics: scored.topics, segments: scored.segments, disruptions: scored.disruptions,
-                                referralCodes: scored.referralCodes, conversions: scored.conversions
+                                referralCodes: scored.referralCodes, conversions: scored.conversions,
+                                surveys: scored.surveys
                             )
                         )
                         state.applied[partition] = through

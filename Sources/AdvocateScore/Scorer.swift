@@ -70,6 +70,7 @@ public struct ScoredBatch: Sendable {
     public var disruptions: [Event] = []
     public var referralCodes: [ReferralCodeRow] = []
     public var conversions: [RewardCandidate] = []
+    public var surveys: [SurveyRow] = []
 
     public init() {}
 }

@@ -9,6 +9,8 @@ public protocol ReportReader: AnyObject, Sendable {
     func alerts(customer: String?, status: String?, limit: Int) throws -> [AlertRow]
     func notices(customer: String) throws -> [NoticeRow]
     func rewards(customer: String?, limit: Int) throws -> [LedgerEntry]
+    /// How many answers of survey `kind` gave each score.
+    func surveyScores(kind: String) throws -> [Int: Int]
 }
 
 /// `GET /v1/summary`.

@@ -137,6 +137,18 @@ public final class SQLiteReportReader: ReportReader {
         }
     }
 
+    public func surveyScores(kind: String) throws -> [Int: Int] {
+        try read(directory.score, empty: [:]) { db in
+            var counts: [Int: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT score, COUNT(*) AS n FROM surveys WHERE kind = ? GROUP BY score", arguments: [kind]
+            ) {
+                counts[row["score"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
     public func rewards(customer: String?, limit: Int) throws -> [LedgerEntry] {
         try read(directory.reward, empty: []) { db in
             let rows: [Row]

@@ -56,6 +56,11 @@ public final class SQLiteScoreStore: ScoreStore {
             trigger TEXT PRIMARY KEY, code TEXT NOT NULL, body BLOB NOT NULL, referrer TEXT
         );
         CREATE INDEX IF NOT EXISTS conversions_by_code ON conversions (code);
+        CREATE TABLE IF NOT EXISTS surveys (
+            event TEXT PRIMARY KEY, customer TEXT NOT NULL, kind TEXT NOT NULL, score INTEGER NOT NULL,
+            at INTEGER NOT NULL, channel TEXT
+        );
+        CREATE INDEX IF NOT EXISTS surveys_by_kind ON surveys (kind, at);
         CREATE TABLE IF NOT EXISTS forward_outbox (
             id TEXT PRIMARY KEY, partition INTEGER NOT NULL, body BLOB NOT NULL
         );
@@ -159,6 +164,15 @@ public final class SQLiteScoreStore: ScoreStore {
                 guard case .disruption(let disruption) = event.body, let segment = disruption.segment else { continue }
                 try insertDisruption.execute(arguments: [
                     Int64(partition), event.id, segment, event.at.microseconds, Data(event.binary()),
+                ])
+            }
+            let insertSurvey = try db.cachedStatement(
+                sql:
+                    "INSERT OR IGNORE INTO surveys (event, customer, kind, score, at, channel) VALUES (?, ?, ?, ?, ?, ?)"
+            )
+            for survey in commit.surveys {
+                try insertSurvey.execute(arguments: [
+                    survey.event, survey.customer, survey.kind, survey.score, survey.at.microseconds, survey.channel,
                 ])
             }
             for match in try Self.matchReferrals(commit, db: db) {

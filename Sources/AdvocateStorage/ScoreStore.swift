@@ -53,6 +53,8 @@ public struct ScoreCommit: Sendable {
     public var referralCodes: [ReferralCodeRow]
     /// Conversions seen on the referee's side (`referral_converted` candidates without a referrer yet).
     public var conversions: [RewardCandidate]
+    /// Survey answers, for NPS, CSAT and CES.
+    public var surveys: [SurveyRow]
 
     public init(
         lease: PartitionLease,
@@ -65,7 +67,8 @@ public struct ScoreCommit: Sendable {
         segments: [SegmentRow] = [],
         disruptions: [Event] = [],
         referralCodes: [ReferralCodeRow] = [],
-        conversions: [RewardCandidate] = []
+        conversions: [RewardCandidate] = [],
+        surveys: [SurveyRow] = []
     ) {
         self.lease = lease
         self.through = through
@@ -78,6 +81,27 @@ public struct ScoreCommit: Sendable {
         self.disruptions = disruptions
         self.referralCodes = referralCodes
         self.conversions = conversions
+        self.surveys = surveys
+    }
+}
+
+/// One survey answer; stored once by event id.
+public struct SurveyRow: Sendable, Hashable {
+    public var event: String
+    public var customer: String
+    /// `nps`, `csat` or `ces`.
+    public var kind: String
+    public var score: Int
+    public var at: Timestamp
+    public var channel: String?
+
+    public init(event: String, customer: String, kind: String, score: Int, at: Timestamp, channel: String?) {
+        self.event = event
+        self.customer = customer
+        self.kind = kind
+        self.score = score
+        self.at = at
+        self.channel = channel
     }
 }
 

@@ -184,6 +184,14 @@ import ZeroMQ
         #expect(reviewerRewards.first?["trigger"] as? String == "w-1")
         #expect(try HTTPClient.get(stack.reportHTTP + "/v1/customers/nobody").status == 404)
 
+        // The one NPS answer (7) is a passive: NPS 0 over one respondent.
+        let nps = try HTTPClient.get(stack.reportHTTP + "/v1/metrics/nps").json()
+        #expect(nps["n"] as? Int == 1)
+        #expect(nps["passives"] as? Int == 1)
+        #expect(nps["nps"] as? Double == 0)
+        #expect((try HTTPClient.get(stack.reportHTTP + "/v1/metrics/csat").json())["n"] as? Int == 0)
+        #expect(try HTTPClient.get(stack.reportHTTP + "/v1/metrics/loyalty").status == 404)
+
         // Rejections are counted by reason in ingest's metrics.
         let metrics = try HTTPClient.get(stack.ingestHTTP + "/metrics").text
         #expect(metrics.contains(#"advocate_ingest_rejected_total{reason="bad_timestamp"} 1"#))
