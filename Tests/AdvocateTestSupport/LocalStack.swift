@@ -97,6 +97,15 @@ public final class LocalStack: @unchecked Sendable {
 
     /// Waits until scoring has applied everything journalled and its outboxes are empty, then returns the summary.
     public func settledSummary(timeout: Double = 60) throws -> [String: Any] {
+        do {
+            return try settle(timeout: timeout)
+        } catch let error as TimedOut {
+            // Say what every stage was doing, so a stall can be diagnosed from the test output alone.
+            throw TimedOut(what: error.what + "\n" + logs, lastError: error.lastError)
+        }
+    }
+
+    private func settle(timeout: Double) throws -> [String: Any] {
         try Eventually.value("scoring to catch up", timeout: timeout) {
             let summary = try self.summary()
             let pipeline = summary["pipeline"] as? [String: Any]
