@@ -136,6 +136,7 @@ private struct Session {
         // The last record of an alert in the batch carries everything the earlier ones did.
         var alerts: [String: AlertRow] = [:]
         var alertOrder: [String] = []
+        var eventsByID: [String: Event] = [:]
         for output in outputs {
             switch output {
             case .alert(let alert):
@@ -165,7 +166,11 @@ private struct Session {
                     )
                 )
             case .complaintTopic(let reason, let eventID, let excerpt):
-                let owner = entries.first { $0.event.id == eventID }?.event
+                if eventsByID.isEmpty {
+                    // Built once per batch, and only when a complaint needs its event's customer and time.
+                    eventsByID = Dictionary(entries.map { ($0.event.id, $0.event) }) { first, _ in first }
+                }
+                let owner = eventsByID[eventID]
                 batch.topics.append(
                     TopicRow(
                         event: eventID, customer: owner?.customer ?? "", topic: reason,
