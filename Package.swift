@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C binding to libzmq, as GRDB binds SQLite.
@@ -87,9 +88,14 @@ let package = Package(
             dependencies: ["AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ"],
             swiftSettings: strict
         ),
+        // Reward rules (a YAML file the operator edits), fraud checks, the ledger and fulfilment.
         .target(
             name: "AdvocateReward",
-            dependencies: ["AdvocateCodec", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources")],
             swiftSettings: strict
         ),
         .target(
@@ -171,6 +177,11 @@ let package = Package(
         .testTarget(
             name: "AdvocateSimulationTests", dependencies: ["AdvocateSimulation", "AdvocateCodec"],
             swiftSettings: strict),
+        .testTarget(
+            name: "AdvocateRewardTests",
+            dependencies: ["AdvocateReward", "AdvocateStorage", "AdvocateCodec", "AdvocateTestSupport", "ZeroMQ"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AdvocateEndToEndTests",
             dependencies: ["AdvocateCodec", "AdvocateStorage", "AdvocateTools", "AdvocateTestSupport", "ZeroMQ"],

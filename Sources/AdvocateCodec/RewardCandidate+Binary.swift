@@ -7,8 +7,13 @@ extension RewardCandidate {
     private static let segmentBit: UInt64 = 1 << 5
     private static let stageBit: UInt64 = 1 << 6
     private static let referrerBit: UInt64 = 1 << 7
+    private static let referredAtBit: UInt64 = 1 << 8
+    private static let refereeSinceBit: UInt64 = 1 << 9
+    private static let sharedContactsBit: UInt64 = 1 << 10
     /// Every bit this version knows; a varint, so that later optionals need no new format.
-    private static let knownBits: UInt64 = (1 << 8) - 1
+    private static let knownBits: UInt64 = (1 << 11) - 1
+    /// More shared contact kinds than there are kinds of contact is a corrupt frame.
+    private static let maximumSharedContacts: UInt64 = 16
 
     /// Presence bits for the optionals (a varint), the required fields, then the optionals that are present.
     func encode(into writer: inout BinaryWriter) {
@@ -21,6 +26,9 @@ extension RewardCandidate {
         if segment != nil { presence |= RewardCandidate.segmentBit }
         if stage != nil { presence |= RewardCandidate.stageBit }
         if referrer != nil { presence |= RewardCandidate.referrerBit }
+        if referredAt != nil { presence |= RewardCandidate.referredAtBit }
+        if refereeSince != nil { presence |= RewardCandidate.refereeSinceBit }
+        if !sharedContacts.isEmpty { presence |= RewardCandidate.sharedContactsBit }
         writer.writeVarint(presence)
         writer.writeString(id)
         writer.writeUInt8(kind.code)
@@ -35,6 +43,12 @@ extension RewardCandidate {
         if let segment { writer.writeString(segment) }
         if let stage { writer.writeString(stage) }
         if let referrer { writer.writeString(referrer) }
+        if let referredAt { writer.writeSignedVarint(referredAt.microseconds) }
+        if let refereeSince { writer.writeSignedVarint(refereeSince.microseconds) }
+        if !sharedContacts.isEmpty {
+            writer.writeVarint(UInt64(sharedContacts.count))
+            for kind in sharedContacts { writer.writeString(kind) }
+        }
     }
 
     init(from reader: inout BinaryReader) throws(WireDecodingError) {
@@ -71,9 +85,23 @@ extension RewardCandidate {
         let segment = try optional(RewardCandidate.segmentBit, "segment")
         let stage = try optional(RewardCandidate.stageBit, "stage")
         let referrer = try optional(RewardCandidate.referrerBit, "referrer")
+        let referredAt =
+            presence & RewardCandidate.referredAtBit != 0 ? Timestamp(microseconds: try reader.readSignedVarint()) : nil
+        let refereeSince =
+            presence & RewardCandidate.refereeSinceBit != 0
+            ? Timestamp(microseconds: try reader.readSignedVarint()) : nil
+        var sharedContacts: [String] = []
+        if presence & RewardCandidate.sharedContactsBit != 0 {
+            let countOffset = reader.offset
+            let count = try reader.readVarint()
+            guard count > 0, count <= RewardCandidate.maximumSharedContacts else {
+                throw reader.error(.invalidValue(what: "shared contact count \(count)"), at: countOffset)
+            }
+            for _ in 0..<count { sharedContacts.append(try reader.readString(what: "shared contact kind")) }
+        }
         self.init(
             id: id, kind: kind, customer: customer, trigger: trigger, at: at, referralCode: referralCode,
             referee: referee, order: order, amount: amount, rating: rating, segment: segment, stage: stage,
-            referrer: referrer)
+            referrer: referrer, referredAt: referredAt, refereeSince: refereeSince, sharedContacts: sharedContacts)
     }
 }

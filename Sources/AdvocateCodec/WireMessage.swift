@@ -182,6 +182,13 @@ public struct RewardCandidate: Sendable, Hashable {
     public var stage: String?
     /// For referrals: the customer who referred the referee, once known.
     public var referrer: String?
+    /// For referrals: when the referee signed up with the code.
+    public var referredAt: Timestamp?
+    /// For referrals: when the referee was first known (their earliest signup), for the "not new" check.
+    public var refereeSince: Timestamp?
+    /// For referrals: the contact kinds (`email`, `phone`, `payment`, `address`) whose keyed hashes the referee
+    /// shares with the referrer, found when the conversion was joined with its code. Never the hashes themselves.
+    public var sharedContacts: [String]
 
     public init(
         id: String,
@@ -196,7 +203,10 @@ public struct RewardCandidate: Sendable, Hashable {
         rating: Int? = nil,
         segment: String? = nil,
         stage: String? = nil,
-        referrer: String? = nil
+        referrer: String? = nil,
+        referredAt: Timestamp? = nil,
+        refereeSince: Timestamp? = nil,
+        sharedContacts: [String] = []
     ) {
         self.id = id
         self.kind = kind
@@ -211,6 +221,9 @@ public struct RewardCandidate: Sendable, Hashable {
         self.segment = segment
         self.stage = stage
         self.referrer = referrer
+        self.referredAt = referredAt
+        self.refereeSince = refereeSince
+        self.sharedContacts = sharedContacts
     }
 }
 

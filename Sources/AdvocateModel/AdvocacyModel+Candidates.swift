@@ -43,11 +43,13 @@ extension AdvocacyModel {
                 id: purchase.eventID, customer: context.customer, at: purchase.at,
                 referralCode: referral.code, referee: context.customer
             )
-            emission.candidate(
-                candidate(
-                    .referralConverted, trigger, after, order: purchase.order, amount: Money(units: purchase.units)
-                )
+            var converted = candidate(
+                .referralConverted, trigger, after, order: purchase.order, amount: Money(units: purchase.units)
             )
+            // For the reward stage's "referee not new" check: a referee known before signing up with the code.
+            converted.referredAt = Timestamp(seconds: referral.at)
+            converted.refereeSince = after.signupAt.map { Timestamp(seconds: $0) }
+            emission.candidate(converted)
         }
 
         // The event that made the customer an advocate (the rules only ever turn true, so this happens once).

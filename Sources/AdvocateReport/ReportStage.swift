@@ -15,7 +15,7 @@ public enum ReportStage {
         let api = ReportAPI(reader: reader, profiler: profiler, token: configuration.token)
         let http = StageHTTPServer.make(
             host: configuration.httpHost, port: configuration.httpPort, registry: StageMetrics.bootstrap(),
-            logger: logger, routes: api.register
+            logger: logger, routes: RewardRoutes.alongside(api.register, configuration: configuration)
         )
         return [http]
     }

@@ -88,6 +88,8 @@ private struct Session {
             }
         case .referral(let referral):
             batch.referralCodes.append(ReferralCodeRow(code: referral.code, referrer: customer, event: event.id))
+        case .signup(let signup):
+            batch.contacts += ContactRow.rows(of: signup, customer: customer)
         case .survey(let survey):
             batch.surveys.append(
                 SurveyRow(

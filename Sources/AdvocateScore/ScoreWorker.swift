@@ -72,15 +72,15 @@ public final class ScoreWorker: Sendable {
                         let context = try loadContext(for: fresh, partition: partition, count: state.partitionCount)
                         let scored = try scorer.score(fresh, context: context)
                         let through = fresh[fresh.count - 1].sequence
-                        try store.commit(
-                            ScoreCommit(
-                                lease: batch.lease, through: through, customers: scored.customers,
-                                candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
-                                topics: scored.topics, segments: scored.segments, disruptions: scored.disruptions,
-                                referralCodes: scored.referralCodes, conversions: scored.conversions,
-                                surveys: scored.surveys
-                            )
+                        var commit = ScoreCommit(
+                            lease: batch.lease, through: through, customers: scored.customers,
+                            candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
+                            topics: scored.topics, segments: scored.segments, disruptions: scored.disruptions,
+                            referralCodes: scored.referralCodes, conversions: scored.conversions,
+                            surveys: scored.surveys
                         )
+                        commit.contacts = scored.contacts
+                        try store.commit(commit)
                         state.applied[partition] = through
                         applied.increment(by: fresh.count)
                         commitTimer.recordNanoseconds((ContinuousClock.now - start).nanoseconds)

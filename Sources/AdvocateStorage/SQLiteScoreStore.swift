@@ -12,6 +12,7 @@ public final class SQLiteScoreStore: ScoreStore {
         pool = try SQLiteDatabase.open(path: path, durability: .process)
         try pool.write { db in
             try db.execute(sql: Self.schema)
+            try db.execute(sql: Self.contactsSchema)
         }
     }
 
@@ -175,6 +176,7 @@ public final class SQLiteScoreStore: ScoreStore {
                     survey.event, survey.customer, survey.kind, survey.score, survey.at.microseconds, survey.channel,
                 ])
             }
+            try Self.recordContacts(commit.contacts, db: db)
             for match in try Self.matchReferrals(commit, db: db) {
                 try add(match.candidate)
                 try db.execute(
@@ -261,6 +263,7 @@ public final class SQLiteScoreStore: ScoreStore {
                     throw StorageError(.corrupt("conversion \(trigger) does not decode"))
                 }
                 candidate.referrer = referrer
+                candidate.sharedContacts = try sharedContacts(candidate.referee, referrer, db: db)
                 let forward = Event(
                     id: "advocate:referral_converted:\(candidate.trigger)", customer: referrer, at: candidate.at,
                     source: "advocate",

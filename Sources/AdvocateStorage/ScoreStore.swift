@@ -53,6 +53,8 @@ public struct ScoreCommit: Sendable {
     public var referralCodes: [ReferralCodeRow]
     /// Conversions seen on the referee's side (`referral_converted` candidates without a referrer yet).
     public var conversions: [RewardCandidate]
+    /// Keyed hashes of contact details from `signup` events, for the self-referral check.
+    public var contacts: [ContactRow] = []
     /// Survey answers, for NPS, CSAT and CES.
     public var surveys: [SurveyRow]
 

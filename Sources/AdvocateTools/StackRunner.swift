@@ -18,6 +18,10 @@ public final class StackRunner: @unchecked Sendable {
         /// Scoring workers use consecutive ports from here, reward workers from `rewardHTTPPortBase`.
         public var scoreHTTPPortBase = 8100
         public var rewardHTTPPortBase = 8200
+        /// Reward workers publish issued and reversed rewards on consecutive ports from here.
+        public var rewardPublishPortBase = 5572
+        /// The reward rules file; the shipped default rules when `nil`.
+        public var rewardRules: String?
         public var logLevel = "info"
 
         public init(binDirectory: String) {
@@ -66,6 +70,8 @@ public final class StackRunner: @unchecked Sendable {
             try launch(
                 "reward-\(index + 1)", "advocate-reward",
                 common + ["--ingest", options.workEndpoint, "--http-port", "\(options.rewardHTTPPortBase + index)"]
+                    + ["--publish", "tcp://127.0.0.1:\(options.rewardPublishPortBase + index)"]
+                    + (options.rewardRules.map { ["--rules", $0] } ?? [])
             )
         }
         try launch("report", "advocate-report", common + ["--http-port", "\(options.reportHTTPPort)"])

@@ -15,6 +15,7 @@ struct UpCommand: ParsableCommand {
     @Option(help: "Seed for --simulate.") var seed: UInt64 = 1
     @Flag(help: "Stop the stack after --simulate has been fed and reported, instead of running until Ctrl-C.")
     var once = false
+    @Option(help: "Reward rules file (YAML); the shipped default, ops/rewards.yaml, when absent.") var rules: String?
     @Option(help: "Log level of the stages.") var logLevel: String = "warning"
 
     func run() throws {
@@ -25,6 +26,7 @@ struct UpCommand: ParsableCommand {
         options.scoreWorkers = max(1, score)
         options.rewardWorkers = max(1, reward)
         options.logLevel = logLevel
+        options.rewardRules = rules
         let stack = StackRunner(options: options)
         try stack.start()
         do {

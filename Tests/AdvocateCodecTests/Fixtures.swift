@@ -118,7 +118,8 @@ enum Fixtures {
     static let fullCandidate = RewardCandidate(
         id: "referral_converted:g-1", kind: .referralConverted, customer: "c-2", trigger: "p-9", at: at,
         referralCode: "REF-c-1", referee: "c-2", order: "o-9", amount: Money(units: 999_900), rating: 10,
-        segment: "retail", stage: "customer", referrer: "c-1")
+        segment: "retail", stage: "customer", referrer: "c-1", referredAt: at, refereeSince: atWithFraction,
+        sharedContacts: ["address", "email"])
 
     static let bareCandidate = RewardCandidate(
         id: "order_refunded:r-1", kind: .orderRefunded, customer: "c-1", trigger: "r-1", at: atWithFraction)

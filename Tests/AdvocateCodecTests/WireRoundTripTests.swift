@@ -84,8 +84,9 @@ struct WireRoundTripTests {
         #expect(wireError(frame)?.kind == .unknownCode(what: "candidate kind", value: 7))
         // a candidate with the unused presence bit
         var flagged = Fixtures.bareCandidate.encodedCandidate
-        flagged.replaceSubrange(0..<1, with: [0x80, 0x02])
-        #expect(wireError([0xAD, 1, 6, 0, 0, 1] + flagged)?.kind == .invalidValue(what: "candidate presence bits 256"))
+        flagged.replaceSubrange(0..<1, with: [0x80, 0x10])
+        #expect(
+            wireError([0xAD, 1, 6, 0, 0, 1] + flagged)?.kind == .invalidValue(what: "candidate presence bits 2048"))
     }
 
     @Test("event record headers")

@@ -25,7 +25,8 @@ import Testing
     var conversion: RewardCandidate {
         RewardCandidate(
             id: "referral_converted:p", kind: .referralConverted, customer: "c", trigger: "p", at: at(2),
-            referralCode: "REF-x", referee: "c", order: "o", amount: money(5_000), stage: "customer"
+            referralCode: "REF-x", referee: "c", order: "o", amount: money(5_000), stage: "customer",
+            referredAt: at(1), refereeSince: at(1)
         )
     }
 

@@ -97,13 +97,15 @@ struct World {
 
     static func candidate(
         _ kind: RewardCandidate.Kind, _ customer: String, _ trigger: String, _ time: Timestamp, stage: LadderStage,
-        code: String? = nil, referee: String? = nil, order: String? = nil, cents: Int64? = nil, rating: Int? = nil
+        code: String? = nil, referee: String? = nil, order: String? = nil, cents: Int64? = nil, rating: Int? = nil,
+        signedUp: Timestamp? = nil
     ) -> ModelOutput {
         .candidate(
             RewardCandidate(
                 id: kind.rawValue + ":" + trigger, kind: kind, customer: customer, trigger: trigger, at: time,
                 referralCode: code, referee: referee, order: order, amount: cents.map(money), rating: rating,
-                stage: stage.rawValue, referrer: kind == .becameAdvocate && code != nil ? customer : nil
+                stage: stage.rawValue, referrer: kind == .becameAdvocate && code != nil ? customer : nil,
+                referredAt: signedUp, refereeSince: signedUp
             )
         )
     }
@@ -186,7 +188,7 @@ struct World {
                 [
                     Self.candidate(
                         .referralConverted, "bob", "p-b1", at(8, 10), stage: .customer, code: "REF-ann",
-                        referee: "bob", order: "ob-1", cents: 2_500
+                        referee: "bob", order: "ob-1", cents: 2_500, signedUp: at(7, 10)
                     )
                 ],
             ]

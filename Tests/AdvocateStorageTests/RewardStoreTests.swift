@@ -21,12 +21,12 @@ import Testing
         var decisions = 0
         let first = try store.record(candidates) { candidate, _ in
             decisions += 1
-            return [Self.entry(for: candidate)]
+            return RewardDecision(entries: [Self.entry(for: candidate)], explanation: "test")
         }
         #expect(first.count == 2)
         let replay = try store.record(candidates) { candidate, _ in
             decisions += 1
-            return [Self.entry(for: candidate)]
+            return RewardDecision(entries: [Self.entry(for: candidate)], explanation: "test")
         }
         #expect(replay.isEmpty)
         #expect(decisions == 2)
@@ -40,7 +40,9 @@ import Testing
         let candidates = (1...5).map { StoreFixtures.candidate("w-\($0)") }
         let added = try store.record(candidates) { candidate, ledger in
             // A budget of 3 entries: the fourth and fifth must see the first three.
-            try ledger.spent(rule: "thanks").count < 3 ? [Self.entry(for: candidate)] : []
+            RewardDecision(
+                entries: try ledger.spent(rule: "thanks").count < 3 ? [Self.entry(for: candidate)] : [],
+                explanation: "test")
         }
         #expect(added.count == 3)
         #expect(
