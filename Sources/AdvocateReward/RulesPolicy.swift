@@ -30,6 +30,13 @@ public struct RulesPolicy: RewardPolicy {
             case .entry(let entry):
                 entries.append(entry)
                 notes.append("\(rule.id): \(entry.status.rawValue): \(entry.reason)")
+                // A refund that arrived before its conversion reverses the reward as if it had come after it,
+                // so that the ledger does not depend on the order in which the two arrive.
+                if let refund = try earlierRefund(for: entry, ledger: ledger) {
+                    let reversal = Self.reversal(of: entry, by: refund)
+                    entries.append(reversal)
+                    notes.append("\(entry.id): reversed by \(reversal.id)")
+                }
             case .skipped(let why):
                 notes.append("\(rule.id): not applicable: \(why)")
             }
@@ -89,12 +96,6 @@ public struct RulesPolicy: RewardPolicy {
         _ rule: RewardRule, entry: LedgerEntry, verdict: FraudCheck.Verdict, ledger: any LedgerReading
     ) throws -> (LedgerEntry.Status, String) {
         if let rejection = verdict.rejections.first { return (.rejected, "rejected: " + rejection) }
-        if let order = entry.order, let subject = entry.subject,
-            let refunded = try ledger.refund(customer: subject, order: order),
-            entry.clawbackUntil.map({ refunded <= $0 }) ?? false
-        {
-            return (.rejected, "rejected: order \(order) was refunded at \(refunded.rfc3339)")
-        }
         if let limit = rule.limit {
             let since = Timestamp(
                 microseconds: entry.at.microseconds - Int64(limit.periodDays) * Timestamp.microsecondsPerDay)
@@ -123,6 +124,28 @@ public struct RulesPolicy: RewardPolicy {
             return (.held, "held for review: " + verdict.holds.joined(separator: "; "))
         }
         return (.issued, "")
+    }
+
+    private func earlierRefund(for entry: LedgerEntry, ledger: any LedgerReading) throws -> ReceivedRefund? {
+        guard entry.status == .issued || entry.status == .held, let until = entry.clawbackUntil,
+            let order = entry.order, let subject = entry.subject,
+            let refund = try ledger.refund(customer: subject, order: order), refund.at <= until
+        else { return nil }
+        return refund
+    }
+
+    /// The entry that reverses `grant`, linked to it, for the refund of its order.
+    static func reversal(of grant: LedgerEntry, by refund: ReceivedRefund) -> LedgerEntry {
+        var reversal = LedgerEntry(
+            id: "reversal:\(grant.id)", customer: grant.customer, rule: grant.rule, kind: grant.kind,
+            value: Money(units: -grant.value.units), status: .reversed,
+            reason: "order \(grant.order ?? "?") refunded at \(refund.at.rfc3339), within the clawback window",
+            trigger: refund.trigger, candidate: refund.candidate, at: refund.at
+        )
+        reversal.ruleVersion = grant.ruleVersion
+        reversal.reverses = grant.id
+        reversal.subject = grant.subject
+        return reversal
     }
 
     private func checks(_ verdict: FraudCheck.Verdict) -> [String] {
@@ -193,15 +216,8 @@ public struct RulesPolicy: RewardPolicy {
                     "\(grant.id): refund at \(candidate.at.rfc3339) is after the clawback window (\(until.rfc3339))")
                 continue
             }
-            var reversal = LedgerEntry(
-                id: "reversal:\(grant.id)", customer: grant.customer, rule: grant.rule, kind: grant.kind,
-                value: Money(units: -grant.value.units), status: .reversed,
-                reason: "order \(order) refunded at \(candidate.at.rfc3339), within the clawback window",
-                trigger: candidate.trigger, candidate: candidate.id, at: candidate.at
-            )
-            reversal.ruleVersion = grant.ruleVersion
-            reversal.reverses = grant.id
-            reversal.subject = grant.subject
+            let reversal = Self.reversal(
+                of: grant, by: ReceivedRefund(candidate: candidate.id, trigger: candidate.trigger, at: candidate.at))
             entries.append(reversal)
             notes.append("\(grant.id): reversed by \(reversal.id)")
         }

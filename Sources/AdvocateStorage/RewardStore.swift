@@ -77,7 +77,7 @@ public protocol LedgerReading {
     /// Converted referrals received for `referrer` with event time in `[from, until)`, this one included.
     func referralsConverted(referrer: String, from: Timestamp, until: Timestamp) throws -> Int
     /// The earliest refund received for `order` of `customer`.
-    func refund(customer: String, order: String) throws -> Timestamp?
+    func refund(customer: String, order: String) throws -> ReceivedRefund?
     /// Entries granted for `order` of `customer` (the referee) that are not themselves reversals.
     func grants(subject customer: String, order: String) throws -> [LedgerEntry]
 }
@@ -155,6 +155,19 @@ public struct RewardNotification: Sendable, Hashable {
         self.event = event
         self.attempts = attempts
         self.lastError = lastError
+        self.at = at
+    }
+}
+
+/// A refund candidate the ledger has received.
+public struct ReceivedRefund: Sendable, Hashable {
+    public var candidate: String
+    public var trigger: String
+    public var at: Timestamp
+
+    public init(candidate: String, trigger: String, at: Timestamp) {
+        self.candidate = candidate
+        self.trigger = trigger
         self.at = at
     }
 }

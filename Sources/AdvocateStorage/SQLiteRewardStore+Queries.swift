@@ -112,12 +112,17 @@ struct SQLiteLedgerReader: LedgerReading {
         ) ?? 0
     }
 
-    func refund(customer: String, order: String) throws -> Timestamp? {
-        try Int64.fetchOne(
+    func refund(customer: String, order: String) throws -> ReceivedRefund? {
+        try Row.fetchOne(
             db,
-            sql: "SELECT MIN(at) FROM received WHERE customer = ? AND kind = 'order_refunded' AND order_id = ?",
+            sql: """
+                SELECT id, trigger, at FROM received WHERE customer = ? AND kind = 'order_refunded' AND order_id = ?
+                ORDER BY at, id LIMIT 1
+                """,
             arguments: [customer, order]
-        ).map { Timestamp(microseconds: $0) }
+        ).map { row in
+            ReceivedRefund(candidate: row["id"], trigger: row["trigger"], at: Timestamp(microseconds: row["at"]))
+        }
     }
 
     func grants(subject customer: String, order: String) throws -> [LedgerEntry] {

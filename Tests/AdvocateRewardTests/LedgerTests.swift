@@ -86,15 +86,25 @@ import Testing
         #expect(why.contains("referral-bonus:p-2: refund at 2026-12-20T09:00:00Z is after the clawback window"))
     }
 
-    @Test func aRefundThatArrivesFirstStopsTheReward() throws {
-        let fixtures = try RewardFixtures()
-        defer { fixtures.remove() }
+    @Test func aRefundThatArrivesFirstLeavesTheSameLedgerAsOneThatArrivesAfter() throws {
         let rules = try RewardFixtures.rules(RewardFixtures.referralRules)
-        let added = try fixtures.record(
-            [RewardFixtures.refund("r-1", at: "2026-11-09T09:00:00Z"), RewardFixtures.conversion()], rules: rules)
-        let bonus = try #require(added.first { $0.rule == "referral-bonus" })
-        #expect(bonus.status == .rejected)
-        #expect(bonus.reason.hasPrefix("rejected: order o-2 was refunded at 2026-11-09T09:00:00Z"))
+        let refund = RewardFixtures.refund("r-1", at: "2026-11-09T09:00:00Z")
+        var ledgers: [[String]] = []
+        for order in [[RewardFixtures.conversion(), refund], [refund, RewardFixtures.conversion()]] {
+            let fixtures = try RewardFixtures()
+            defer { fixtures.remove() }
+            _ = try fixtures.record(order, rules: rules)
+            ledgers.append(
+                try fixtures.store.entries(customer: nil, limit: 10).map {
+                    "\($0.id) \($0.status.rawValue) \($0.value.decimalString) \($0.reverses ?? "-") \($0.trigger)"
+                })
+        }
+        #expect(
+            ledgers[0] == [
+                "referral-bonus:p-2 reversed 10 - p-2", "welcome-coupon:p-2 issued 15 - p-2",
+                "reversal:referral-bonus:p-2 reversed -10 referral-bonus:p-2 r-1",
+            ])
+        #expect(ledgers[1] == ledgers[0])
     }
 
     @Test func aHeldRewardIsApprovedExactlyOnce() throws {
