@@ -120,9 +120,15 @@ import Testing
                     trigger: promoter
                     recipient: customer
                     reward: {kind: cash, amount: 5}
+                  - id: c
+                    trigger: referral_converted
+                    recipient: referer
+                    reward: {kind: credit, amount: 5}
+                    budget: {amount: 100, cout: 5}
                 """)
         }
-        #expect(error.issues.map(\.line) == [3, 9])
+        #expect(error.issues.map(\.line) == [3, 9, 12, 14])
+        #expect(error.issues.last?.message.contains("unknown key `cout` in budget; did you mean `count`?") == true)
     }
 
     @Test func aVersionChangesWithTheRuleAndNotWithItsLayout() throws {

@@ -128,37 +128,40 @@ public struct RulesParser {
         let recipient = recipientNode.flatMap { self.recipient($0) }
         let rewardNode = required(fields, "reward", node)
         let reward = rewardNode.flatMap { self.reward($0) }
-        guard let id, let trigger, let recipient, let reward else { return nil }
-        var rule = RewardRule(id: id, trigger: trigger, recipient: recipient, reward: reward)
-        if recipient != .customer && trigger != .referralConverted {
-            issues.append(
-                .init(
-                    line: line(fields["recipient"] ?? node),
-                    message: "recipient \(recipient.rawValue) only exists for trigger referral_converted"))
-        }
-        if let node = fields["conditions"] { rule.conditions = conditions(node) }
-        if let node = fields["limit"] { rule.limit = limit(node) }
-        if let node = fields["budget"] { rule.budget = budget(node) }
-        if let node = fields["valid_from"] { rule.validFrom = time(node, "valid_from") }
-        if let node = fields["valid_until"] { rule.validUntil = time(node, "valid_until") }
-        if let from = rule.validFrom, let until = rule.validUntil, from >= until {
+        // Every section is read even when a required field is bad, so that all problems are reported at once.
+        let conditions = fields["conditions"].map { self.conditions($0) } ?? RewardRule.Conditions()
+        let limit = fields["limit"].flatMap { self.limit($0) }
+        let budget = fields["budget"].flatMap { self.budget($0) }
+        let validFrom = fields["valid_from"].flatMap { time($0, "valid_from") }
+        let validUntil = fields["valid_until"].flatMap { time($0, "valid_until") }
+        if let from = validFrom, let until = validUntil, from >= until {
             issues.append(
                 .init(
                     line: line(fields["valid_until"] ?? node),
                     message: "valid_until \(until.rfc3339) is not after valid_from \(from.rfc3339)"))
         }
-        if let node = fields["clawback_days"] {
-            rule.clawbackDays = integer(node, "clawback_days", minimum: 1)
-            if trigger != .referralConverted {
-                issues.append(
-                    .init(
-                        line: line(node),
-                        message:
-                            "clawback_days needs an order behind the reward: only trigger referral_converted has one"
-                    ))
-            }
+        let clawbackDays = fields["clawback_days"].flatMap { integer($0, "clawback_days", minimum: 1) }
+        if let days = fields["clawback_days"], let trigger, trigger != .referralConverted {
+            issues.append(
+                .init(
+                    line: line(days),
+                    message: "clawback_days needs an order behind the reward: only trigger referral_converted has one"
+                ))
         }
-        guard issues.count == before else { return nil }
+        if let recipient, let trigger, recipient != .customer && trigger != .referralConverted {
+            issues.append(
+                .init(
+                    line: line(fields["recipient"] ?? node),
+                    message: "recipient \(recipient.rawValue) only exists for trigger referral_converted"))
+        }
+        guard let id, let trigger, let recipient, let reward, issues.count == before else { return nil }
+        var rule = RewardRule(id: id, trigger: trigger, recipient: recipient, reward: reward)
+        rule.conditions = conditions
+        rule.limit = limit
+        rule.budget = budget
+        rule.validFrom = validFrom
+        rule.validUntil = validUntil
+        rule.clawbackDays = clawbackDays
         rule.version = Self.fingerprint(rule)
         return rule
     }
