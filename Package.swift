@@ -172,7 +172,8 @@ let package = Package(
         .testTarget(
             name: "AdvocateModelTests", dependencies: ["AdvocateModel", "AdvocateCodec"], swiftSettings: strict),
         .testTarget(
-            name: "AdvocateStorageTests", dependencies: ["AdvocateStorage", "AdvocateTestSupport"],
+            name: "AdvocateStorageTests",
+            dependencies: ["AdvocateStorage", "AdvocateTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(
             name: "AdvocateSimulationTests", dependencies: ["AdvocateSimulation", "AdvocateCodec"],

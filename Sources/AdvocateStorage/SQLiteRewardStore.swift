@@ -15,27 +15,49 @@ public final class SQLiteRewardStore: RewardStore {
         pool = try SQLiteDatabase.open(path: path, durability: .power)
         self.notifies = notifies
         try pool.write { db in
-            try db.execute(sql: Self.schema)
+            try db.execute(sql: Self.tables)
+            try Self.addMissingColumns(db)
+            try db.execute(sql: Self.indexes)
         }
     }
 
-    static let schema = """
+    /// Columns added since the first ledgers were written: a ledger from an earlier version gains them empty.
+    static let addedColumns: [(table: String, column: String, definition: String)] = [
+        ("received", "referrer", "TEXT"), ("received", "order_id", "TEXT"),
+        ("received", "explanation", "TEXT NOT NULL DEFAULT ''"),
+        ("ledger", "rule_version", "TEXT NOT NULL DEFAULT ''"), ("ledger", "code", "TEXT"),
+        ("ledger", "reverses", "TEXT"), ("ledger", "subject", "TEXT"), ("ledger", "order_id", "TEXT"),
+        ("ledger", "clawback_until", "INTEGER"),
+    ]
+
+    static func addMissingColumns(_ db: Database) throws {
+        let upgrading = try !db.columns(in: "ledger").contains { $0.name == "rule_version" }
+        for (table, column, definition) in addedColumns
+        where try !db.columns(in: table).contains(where: { $0.name == column }) {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) \(definition)")
+        }
+        if upgrading {
+            // Budgets were not booked before: what earlier entries spent counts from now on.
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO budgets (rule, spent_value, spent_count)
+                    SELECT rule, SUM(value), COUNT(*) FROM ledger WHERE status IN ('issued', 'held') GROUP BY rule
+                    """
+            )
+        }
+    }
+
+    static let tables = """
         CREATE TABLE IF NOT EXISTS received (
             id TEXT PRIMARY KEY, kind TEXT NOT NULL, customer TEXT NOT NULL, trigger TEXT NOT NULL,
             at INTEGER NOT NULL, referrer TEXT, order_id TEXT, explanation TEXT NOT NULL DEFAULT ''
         );
-        CREATE INDEX IF NOT EXISTS received_by_customer ON received (customer, kind);
-        CREATE INDEX IF NOT EXISTS received_by_referrer ON received (referrer, kind, at);
         CREATE TABLE IF NOT EXISTS ledger (
             id TEXT PRIMARY KEY, customer TEXT NOT NULL, rule TEXT NOT NULL, kind TEXT NOT NULL,
             value INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL, trigger TEXT NOT NULL,
             candidate TEXT NOT NULL, at INTEGER NOT NULL, rule_version TEXT NOT NULL DEFAULT '', code TEXT,
             reverses TEXT, subject TEXT, order_id TEXT, clawback_until INTEGER
         );
-        CREATE INDEX IF NOT EXISTS ledger_by_customer ON ledger (customer, rule, at);
-        CREATE INDEX IF NOT EXISTS ledger_by_rule ON ledger (rule);
-        CREATE INDEX IF NOT EXISTS ledger_by_order ON ledger (subject, order_id);
-        CREATE UNIQUE INDEX IF NOT EXISTS ledger_codes ON ledger (code) WHERE code IS NOT NULL;
         CREATE TABLE IF NOT EXISTS budgets (
             rule TEXT PRIMARY KEY, limit_value INTEGER, limit_count INTEGER,
             spent_value INTEGER NOT NULL DEFAULT 0, spent_count INTEGER NOT NULL DEFAULT 0
@@ -45,11 +67,20 @@ public final class SQLiteRewardStore: RewardStore {
             attempts INTEGER NOT NULL DEFAULT 0, due INTEGER NOT NULL, last_error TEXT, at INTEGER NOT NULL,
             UNIQUE (key, event)
         );
-        CREATE INDEX IF NOT EXISTS notifications_by_due ON notifications (due);
         CREATE TABLE IF NOT EXISTS dead_letters (
             id INTEGER PRIMARY KEY, key TEXT NOT NULL, event TEXT NOT NULL, attempts INTEGER NOT NULL,
             last_error TEXT, at INTEGER NOT NULL
         );
+        """
+
+    static let indexes = """
+        CREATE INDEX IF NOT EXISTS received_by_customer ON received (customer, kind);
+        CREATE INDEX IF NOT EXISTS received_by_referrer ON received (referrer, kind, at);
+        CREATE INDEX IF NOT EXISTS ledger_by_customer ON ledger (customer, rule, at);
+        CREATE INDEX IF NOT EXISTS ledger_by_rule ON ledger (rule);
+        CREATE INDEX IF NOT EXISTS ledger_by_order ON ledger (subject, order_id);
+        CREATE UNIQUE INDEX IF NOT EXISTS ledger_codes ON ledger (code) WHERE code IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS notifications_by_due ON notifications (due);
         """
 
     /// Notifications and dead letters are stamped with the wall clock (not event time): they are about delivery.

@@ -1,5 +1,6 @@
 import AdvocateCodec
 import AdvocateTestSupport
+import GRDB
 import Testing
 
 @testable import AdvocateStorage
@@ -48,5 +49,37 @@ import Testing
         #expect(
             try SQLiteRewardStore(path: directory.path + "/reward.sqlite").entries(customer: "c-1", limit: 10).count
                 == 3)
+    }
+
+    @Test func aLedgerFromAnEarlierVersionIsUpgradedInPlace() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/reward.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE received (id TEXT PRIMARY KEY, kind TEXT NOT NULL, customer TEXT NOT NULL,
+                        trigger TEXT NOT NULL, at INTEGER NOT NULL);
+                    CREATE TABLE ledger (id TEXT PRIMARY KEY, customer TEXT NOT NULL, rule TEXT NOT NULL,
+                        kind TEXT NOT NULL, value INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,
+                        trigger TEXT NOT NULL, candidate TEXT NOT NULL, at INTEGER NOT NULL);
+                    INSERT INTO ledger VALUES ('thanks:w-1', 'c-1', 'thanks', 'points', 50000, 'issued', 'test',
+                        'w-1', 'good_review:w-1', 0);
+                    """)
+        }
+        try old.close()
+        let store = try SQLiteRewardStore(path: path)
+        #expect(try store.entry(id: "thanks:w-1")?.ruleVersion == "")
+        #expect(
+            try store.budgets() == [
+                BudgetStatus(
+                    rule: "thanks", limitValue: nil, limitCount: nil, spentValue: Money(units: 50_000), spentCount: 1)
+            ])
+        let added = try store.record([StoreFixtures.candidate("w-2")]) { candidate, _ in
+            RewardDecision(entries: [Self.entry(for: candidate)], explanation: "test")
+        }
+        #expect(added.count == 1)
+        #expect(try store.budgets().first?.spentCount == 2)
     }
 }
