@@ -154,7 +154,9 @@ let package = Package(
         .testTarget(
             name: "AdvocateSentimentTests", dependencies: ["AdvocateSentiment"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
-        .testTarget(name: "AdvocateReportTests", dependencies: ["AdvocateReport"], swiftSettings: strict),
+        .testTarget(
+            name: "AdvocateReportTests", dependencies: ["AdvocateReport", "AdvocateStorage", "AdvocateCodec"],
+            swiftSettings: strict),
         .testTarget(
             name: "AdvocateIngestTests",
             dependencies: [
@@ -173,7 +175,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "AdvocateEndToEndTests",
-            dependencies: ["AdvocateCodec", "AdvocateStorage", "AdvocateTools", "AdvocateTestSupport", "ZeroMQ"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateStorage", "AdvocateTools", "AdvocateTestSupport", "ZeroMQ",
+                "AdvocateModel", "AdvocateSentiment", "AdvocateSimulation",
+            ],
             swiftSettings: strict
         ),
     ]

@@ -71,6 +71,7 @@ public struct ScoredBatch: Sendable {
     public var referralCodes: [ReferralCodeRow] = []
     public var conversions: [RewardCandidate] = []
     public var surveys: [SurveyRow] = []
+    public var transitions: [TransitionRow] = []
 
     public init() {}
 }

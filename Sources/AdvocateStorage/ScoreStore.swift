@@ -55,6 +55,8 @@ public struct ScoreCommit: Sendable {
     public var conversions: [RewardCandidate]
     /// Survey answers, for NPS, CSAT and CES.
     public var surveys: [SurveyRow]
+    /// Loyalty-ladder moves, for the ladder report.
+    public var transitions: [TransitionRow]
 
     public init(
         lease: PartitionLease,
@@ -68,7 +70,8 @@ public struct ScoreCommit: Sendable {
         disruptions: [Event] = [],
         referralCodes: [ReferralCodeRow] = [],
         conversions: [RewardCandidate] = [],
-        surveys: [SurveyRow] = []
+        surveys: [SurveyRow] = [],
+        transitions: [TransitionRow] = []
     ) {
         self.lease = lease
         self.through = through
@@ -82,6 +85,7 @@ public struct ScoreCommit: Sendable {
         self.referralCodes = referralCodes
         self.conversions = conversions
         self.surveys = surveys
+        self.transitions = transitions
     }
 }
 
