@@ -11,18 +11,33 @@ public struct CSVTable: Sendable, Hashable {
         self.rows = rows
     }
 
-    /// A table of JSON objects: a column per member name, in order of first appearance; nested values as JSON.
+    /// A table of JSON objects: a column per member, in order of first appearance, nested objects as dotted
+    /// columns (`by_severity.high`), and lists as their JSON text.
     public init(records: [JSON]) {
         var columns: [String] = []
         var seen: Set<String> = []
-        for case .object(let members) in records {
+        let flattened = records.map { record -> [(String, JSON)] in
+            var members: [(String, JSON)] = []
+            Self.columns(of: record, path: "", into: &members)
+            return members
+        }
+        for members in flattened {
             for (name, _) in members where seen.insert(name).inserted { columns.append(name) }
         }
         self.columns = columns
-        rows = records.map { record in
-            guard case .object(let members) = record else { return columns.map { _ in "" } }
+        rows = flattened.map { members in
             let values = Dictionary(members, uniquingKeysWith: { first, _ in first })
             return columns.map { values[$0].map(Self.field) ?? "" }
+        }
+    }
+
+    private static func columns(of json: JSON, path: String, into members: inout [(String, JSON)]) {
+        guard case .object(let nested) = json else {
+            members.append((path, json))
+            return
+        }
+        for (name, value) in nested {
+            columns(of: value, path: path.isEmpty ? name : path + "." + name, into: &members)
         }
     }
 
@@ -55,6 +70,8 @@ public struct CSVTable: Sendable, Hashable {
 
     /// The CSV text.
     public var text: String {
+        // A list with no rows has no columns to name.
+        guard !columns.isEmpty else { return "" }
         var out = ""
         for row in [columns] + rows {
             out += row.map(Self.quoted).joined(separator: ",")

@@ -39,6 +39,7 @@ enum Dashboard {
         svg text { font-size: 10px; fill: var(--muted); }
         .controls { float: right; font-size: 12px; }
         .empty { color: var(--muted); font-style: italic; }
+        .scroll { max-height: 360px; overflow: auto; }
         #auth { display: none; gap: 8px; }
         #auth.shown { display: flex; }
         </style>
@@ -78,10 +79,10 @@ enum Dashboard {
             <div id="survey-charts" class="tiles"></div>
           </section>
           <section>
-            <h2>By channel</h2><div id="by-channel"></div>
+            <h2>By channel</h2><div id="by-channel" class="scroll"></div>
           </section>
           <section>
-            <h2>By segment</h2><div id="by-segment"></div>
+            <h2>By segment (largest 8 per score)</h2><div id="by-segment" class="scroll"></div>
           </section>
           <section>
             <h2>Loyalty ladder</h2><div id="ladder"></div>
@@ -149,7 +150,7 @@ enum Dashboard {
           const band = groups.filter((g) => g.ci95).map((g, i) => [xs(groups.indexOf(g)), ys(g.ci95[1])])
             .concat(groups.filter((g) => g.ci95).reverse().map((g) => [xs(groups.indexOf(g)), ys(g.ci95[0])]));
           const path = (p) => p.map((q, i) => (i ? "L" : "M") + q[0].toFixed(1) + " " + q[1].toFixed(1)).join(" ");
-          const labels = groups.map((g, i) => (groups.length <= 8 || i % Math.ceil(groups.length / 8) === 0)
+          const labels = groups.map((g, i) => (groups.length <= 5 || i % Math.ceil(groups.length / 5) === 0)
             ? `<text x="${xs(i)}" y="${h - 4}" text-anchor="middle">${esc(g.key)}</text>` : "").join("");
           return `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(field)} over time">
             <line x1="${pad}" x2="${w - pad}" y1="${ys(range[0])}" y2="${ys(range[0])}" stroke="#dde3ea"/>
@@ -170,10 +171,13 @@ enum Dashboard {
 
         const kinds = [["nps", "NPS", [-100, 100]], ["csat", "CSAT %", [0, 100]], ["ces", "CES (1-7)", [1, 7]]];
 
-        function groupTable(prefix, data) {
+        function groupTable(prefix, data, limit) {
           const rows = [];
           for (const [kind, label] of kinds) {
-            (data[kind].groups || []).forEach((g, i) => rows.push([`<td>${esc(label)}</td>`, `<td>${esc(g.key)}</td>`,
+            // The largest groups first; the index stays the API's, so each number names where it came from.
+            const groups = (data[kind].groups || []).map((g, i) => [g, i]).sort((a, b) => b[0].n - a[0].n || a[1] - b[1])
+              .slice(0, limit);
+            groups.forEach(([g, i]) => rows.push([`<td>${esc(label)}</td>`, `<td>${esc(g.key)}</td>`,
               num(`${prefix}-${kind}:groups.${i}.${kind}`, g[kind]), num(`${prefix}-${kind}:groups.${i}.n`, g.n),
               `<td class="num">${esc(g.ci95 ? g.ci95.join(" – ") : "–")}</td>`]));
           }
@@ -207,8 +211,8 @@ enum Dashboard {
             – ${metric(kind + ":ci95.1", d[kind].ci95 && d[kind].ci95[1])}</div></div>`).join("");
           $("survey-charts").innerHTML = kinds.map(([kind, label, range]) =>
             `<div class="tile"><div class="label">${label} by ${esc(period)}</div>${chart(d["time-" + kind].groups, kind, 0, 0, range)}</div>`).join("");
-          $("by-channel").innerHTML = groupTable("channel", {nps: d["channel-nps"], csat: d["channel-csat"], ces: d["channel-ces"]});
-          $("by-segment").innerHTML = groupTable("segment", {nps: d["segment-nps"], csat: d["segment-csat"], ces: d["segment-ces"]});
+          $("by-channel").innerHTML = groupTable("channel", {nps: d["channel-nps"], csat: d["channel-csat"], ces: d["channel-ces"]}, 12);
+          $("by-segment").innerHTML = groupTable("segment", {nps: d["segment-nps"], csat: d["segment-csat"], ces: d["segment-ces"]}, 8);
 
           const L = d.ladder;
           $("ladder").innerHTML = bars(Object.entries(L.stages).map(([label, n]) => ({label, n}))) +

@@ -9,7 +9,10 @@ import Foundation
 /// periods, the published formulas for NPS, CSAT and CES). Nothing of the score stage's store or of the report
 /// stage is used.
 struct ReportRecomputation {
-    var accepted: [String: Int] = [:]
+    /// Accepted event ids per type, as producers sent them: a disruption is journalled in every partition, and
+    /// events scoring derives (`source` advocate) are not accepted from anyone.
+    var acceptedIDs: [String: Set<String>] = [:]
+    var accepted: [String: Int] { acceptedIDs.mapValues(\.count) }
     var surveys: [String: [(customer: String, score: Int, at: Timestamp, channel: String?)]] = [:]
     var segments: [String: Set<String>] = [:]
     var states: [String: CustomerState] = [:]
@@ -42,7 +45,7 @@ struct ReportRecomputation {
         _ event: Event, partition: UInt32, count: UInt32, buyers: inout [String: Set<String>],
         disruptions: inout [String: [Event]]
     ) {
-        accepted[event.type.rawValue, default: 0] += 1
+        if event.source != "advocate" { acceptedIDs[event.type.rawValue, default: []].insert(event.id) }
         if case .disruption(let disruption) = event.body, event.customer == nil {
             var audience = Set(
                 disruption.customers.filter { Partitioning.partition(of: $0, count: count) == partition })

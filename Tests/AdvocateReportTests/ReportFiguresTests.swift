@@ -123,6 +123,10 @@ import Testing
             .object([("id", .string("say \"hi\"\nbye")), ("extra", .null), ("n", .double(1.5))]),
         ])
         #expect(table.text == "id,n,extra\r\n\"a,b\",2,\r\n\"say \"\"hi\"\"\nbye\",1.5,\r\n")
+        let nested = CSVTable(records: [
+            .object([("age", .string("1h")), ("by", .object([("high", .int(2))])), ("list", .array([.int(1)]))])
+        ])
+        #expect(nested.text == "age,by.high,list\r\n1h,2,[1]\r\n")
         let flat = CSVTable(flattening: .object([("a", .object([("b", .int(1))])), ("c", .array([.string("x")]))]))
         #expect(flat.text == "field,value\r\na.b,1\r\nc.0,x\r\n")
     }
