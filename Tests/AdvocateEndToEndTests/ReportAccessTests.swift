@@ -29,6 +29,16 @@ import Testing
         for path in ["/", "/openapi.json", "/healthz"] {
             #expect(try HTTPClient.get(base + path).status == 200, "\(path) stays open")
         }
+        // The OpenAPI document describes every data endpoint.
+        let document = try HTTPClient.get(base + "/openapi.json").json()
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = Set((document["paths"] as? [String: Any] ?? [:]).keys)
+        for path in [
+            "/v1/summary", "/v1/metrics/{kind}", "/v1/ladder", "/v1/alerts", "/v1/alerts/queue", "/v1/notices",
+            "/v1/rewards", "/v1/referrals", "/v1/advocates", "/v1/customers/{id}", "/v1/topics",
+        ] {
+            #expect(paths.contains(path), "openapi.json lacks \(path)")
+        }
         // The configured SLA applies; an empty data directory reads as an empty queue.
         let queue = try HTTPClient.get(base + "/v1/alerts/queue", headers: authorized).json()
         #expect(queue["sla_minutes"] as? Int == 30)

@@ -28,11 +28,40 @@ import Testing
         let referrals = try get("/v1/referrals")
         let advocates = try get("/v1/advocates?limit=10")
         let topics = try get("/v1/topics?limit=1000")
+        let printed = try Self.run("advocate", ["report", "--url", stack.reportHTTP])
+        let ingestMetrics = try Self.prometheus(stack.ingestHTTP + "/metrics")
+        let scorePort = try #require(
+            stack.stage("score-1").flatMap { stage in
+                stage.process.arguments?.firstIndex(of: "--http-port").map { stage.process.arguments![$0 + 1] }
+            })
+        let scoreMetrics = try Self.prometheus("http://127.0.0.1:\(scorePort)/metrics")
         #expect(try stack.stop().values.allSatisfy { $0 == 0 })
 
         let journal = try SQLiteJournalStore(path: DataDirectory(path: stack.data.path).journal)
         let expected = try ReportRecomputation(journal: journal)
         #expect((expected.surveys["nps"]?.count ?? 0) > 20, "the scenario should have survey answers")
+
+        // Every stage's metrics: what went in and out, acknowledgement lag per partition, processing times.
+        let journalled = expected.journalled
+        #expect(scoreMetrics[#"advocate_score_events_total{outcome="applied"}"#] == Double(journalled))
+        #expect((ingestMetrics["advocate_ingest_delivered_events_total"] ?? 0) >= Double(journalled))
+        #expect(
+            ingestMetrics[#"advocate_ingest_events_total{outcome="accepted"}"#]
+                == Double(expected.accepted.values.reduce(0, +)))
+        let lags = ingestMetrics.filter { $0.key.hasPrefix("advocate_ingest_ack_lag_events{") }
+        #expect(lags.count == Int(journal.partitionCount) && lags.values.allSatisfy { $0 == 0 })
+        #expect((scoreMetrics["advocate_score_scoring_seconds_count"] ?? 0) > 0)
+        #expect(scoreMetrics.keys.contains { $0.hasPrefix("advocate_score_commit_seconds_bucket{") })
+
+        // `advocate report` prints the same key numbers.
+        for (kind, label) in [("nps", "NPS"), ("csat", "CSAT %"), ("ces", "CES (1-7)")] {
+            let figure = try #require(ReportFixture.number(metrics[kind]?[kind]))
+            let text = figure == figure.rounded() ? String(Int(figure)) : String(figure)
+            #expect(
+                printed.contains("\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(text)   n "),
+                "\(label) in:\n\(printed)")
+        }
+        #expect(printed.contains("Referrals: sent \(expected.accepted["referral"] ?? 0)"), "\(printed)")
 
         // Survey figures, overall and per group.
         for kind in ["nps", "csat", "ces"] {
@@ -159,6 +188,33 @@ import Testing
             responses.count + overdue > 0
             ? ReportRecomputation.rounded(100 * Double(within) / Double(responses.count + overdue)) : nil
         #expect(ReportFixture.number(queue["within_sla_share"]) == share)
+    }
+
+    /// Runs one of the package's executables and returns what it printed.
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(
+            fileURLWithPath: (StageProcess.binDirectory as NSString).appendingPathComponent(executable))
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(executable) \(arguments) failed")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A Prometheus text page as sample name (with labels) to value.
+    static func prometheus(_ url: String) throws -> [String: Double] {
+        var samples: [String: Double] = [:]
+        for line in try HTTPClient.get(url).text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {
+                continue
+            }
+            samples[String(line[..<space])] = value
+        }
+        return samples
     }
 
     /// Rows of a JSON array counted by `key`, summing `value` (or the `n` member).

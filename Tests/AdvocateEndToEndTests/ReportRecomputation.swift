@@ -13,6 +13,8 @@ struct ReportRecomputation {
     /// events scoring derives (`source` advocate) are not accepted from anyone.
     var acceptedIDs: [String: Set<String>] = [:]
     var accepted: [String: Int] { acceptedIDs.mapValues(\.count) }
+    /// Journal entries over all partitions.
+    var journalled = 0
     var surveys: [String: [(customer: String, score: Int, at: Timestamp, channel: String?)]] = [:]
     var segments: [String: Set<String>] = [:]
     var states: [String: CustomerState] = [:]
@@ -34,6 +36,7 @@ struct ReportRecomputation {
                 let entries = try journal.read(partition: partition, after: after, limit: 1_000)
                 guard let last = entries.last else { break }
                 after = last.sequence
+                journalled += entries.count
                 for entry in entries {
                     apply(entry.event, partition: partition, count: count, buyers: &buyers, disruptions: &disruptions)
                 }
