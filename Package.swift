@@ -155,7 +155,8 @@ let package = Package(
             name: "AdvocateSentimentTests", dependencies: ["AdvocateSentiment"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
-            name: "AdvocateReportTests", dependencies: ["AdvocateReport", "AdvocateStorage", "AdvocateCodec"],
+            name: "AdvocateReportTests",
+            dependencies: ["AdvocateReport", "AdvocateStorage", "AdvocateCodec", "AdvocateTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "AdvocateIngestTests",

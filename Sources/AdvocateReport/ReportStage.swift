@@ -121,6 +121,21 @@ public struct ReportAPI: Sendable {
         }
     }
 
+    /// The columns of each list when it has no rows.
+    static let emptyColumns: [String: [String]] = [
+        "alerts": [
+            "id", "customer", "trigger", "status", "severity", "reason", "channel", "opened_at", "closed_at",
+            "response_seconds", "excerpt",
+        ],
+        "rewards": ["id", "customer", "rule", "kind", "value", "status", "reason", "trigger", "at"],
+        "explanation": ["score", "event", "type", "delta", "reason"],
+        "groups": ["key", "n", "denominator"],
+        "transitions": ["from", "to", "n"], "flows": ["key", "start", "from", "to", "n"],
+        "by_disruption": ["disruption", "what", "at", "notices"],
+        "top": ["id", "advocacy", "flags", "scores.loyalty", "scores.advocacy", "scores.effort", "scores.sentiment"],
+        "suggestions": ["topic", "n", "customers", "examples"], "complaints": ["topic", "n", "customers", "examples"],
+    ]
+
     /// The CSV of `member` of `json`: an array's items as rows, an object as field/value rows.
     static func table(of json: JSON, member: String?) throws -> CSVTable {
         guard let member else { return CSVTable(flattening: json) }
@@ -131,7 +146,11 @@ public struct ReportAPI: Sendable {
                 "no table \"\(member)\" here; there are \(names.joined(separator: ", "))"
             )
         }
-        if case .array(let items) = value { return CSVTable(records: items) }
+        if case .array(let items) = value {
+            let table = CSVTable(records: items)
+            // An empty list still says what its columns would be.
+            return table.columns.isEmpty ? CSVTable(columns: emptyColumns[member] ?? [], rows: []) : table
+        }
         return CSVTable(flattening: value)
     }
 

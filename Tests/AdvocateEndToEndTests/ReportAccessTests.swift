@@ -45,7 +45,7 @@ import Testing
         #expect(queue["open"] as? Int == 0)
         let csv = try HTTPClient.get(base + "/v1/ladder?format=csv", headers: authorized)
         #expect(csv.headers.first { $0.key.lowercased() == "content-type" }?.value.hasPrefix("text/csv") == true)
-        #expect(csv.text == "")
+        #expect(csv.text == "key,start,from,to,n\r\n")
         let stages = try HTTPClient.get(
             base + "/v1/ladder?table=stages", headers: authorized.merging(["Accept": "text/csv"]) { $1 })
         #expect(stages.text == "field,value\r\nsuspect,0\r\nprospect,0\r\ncustomer,0\r\nclient,0\r\nadvocate,0\r\n")
