@@ -160,7 +160,10 @@ let package = Package(
         .testTarget(
             name: "AdvocateSentimentTests", dependencies: ["AdvocateSentiment"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
-        .testTarget(name: "AdvocateReportTests", dependencies: ["AdvocateReport"], swiftSettings: strict),
+        .testTarget(
+            name: "AdvocateReportTests",
+            dependencies: ["AdvocateReport", "AdvocateStorage", "AdvocateCodec", "AdvocateTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "AdvocateIngestTests",
             dependencies: [
@@ -185,7 +188,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvocateEndToEndTests",
-            dependencies: ["AdvocateCodec", "AdvocateStorage", "AdvocateTools", "AdvocateTestSupport", "ZeroMQ"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateStorage", "AdvocateTools", "AdvocateTestSupport", "ZeroMQ",
+                "AdvocateModel", "AdvocateSentiment", "AdvocateSimulation",
+            ],
             swiftSettings: strict
         ),
     ]

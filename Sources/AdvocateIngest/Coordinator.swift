@@ -197,6 +197,13 @@ public struct Coordinator: Sendable {
         return total
     }
 
+    /// Events journalled but not yet acknowledged by scoring, per partition.
+    public func lag(heads: [UInt64]) -> [UInt64] {
+        partitions.indices.map { index in
+            index < heads.count ? heads[index] &- min(heads[index], partitions[index].acked) : 0
+        }
+    }
+
     /// Whether any scoring worker is connected.
     public var hasScoreWorkers: Bool { workers.values.contains { $0.role == .score } }
 

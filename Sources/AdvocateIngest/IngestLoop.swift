@@ -77,6 +77,10 @@ public final class IngestLoop: Sendable {
         }
         let epochs: (Int) throws -> UInt64 = { [core] count in try core.journal.reserveEpochs(count) }
         let backlogGauge = Gauge(label: "advocate_ingest_backlog_events")
+        let lagGauges = (0..<core.journal.partitionCount).map {
+            Gauge(label: "advocate_ingest_ack_lag_events", dimensions: [("partition", "\($0)")])
+        }
+        let delivered = Counter(label: "advocate_ingest_delivered_events_total")
 
         while !stop.isStopped {
             let ready = try poller.poll(timeout: 100)
@@ -101,6 +105,7 @@ public final class IngestLoop: Sendable {
                 )
                 coordinator.delivered(delivery, through: entries.last?.sequence ?? delivery.after)
                 guard !entries.isEmpty else { continue }
+                delivered.increment(by: entries.count)
                 send(
                     .events(EventBatch(lease: delivery.lease, entries: entries)), to: delivery.to, on: workers,
                     coordinator: &coordinator, now: now(), epochs: epochs
@@ -108,6 +113,9 @@ public final class IngestLoop: Sendable {
             }
             let backlog = coordinator.backlog(heads: freshHeads)
             backlogGauge.record(Int64(clamping: backlog))
+            for (partition, lag) in coordinator.lag(heads: freshHeads).enumerated() where partition < lagGauges.count {
+                lagGauges[partition].record(Int64(clamping: lag))
+            }
             status.withLock {
                 $0.backlog = backlog
                 $0.scoreWorkers = coordinator.workerNames(role: .score)

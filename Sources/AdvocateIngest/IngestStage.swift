@@ -12,6 +12,8 @@ import ZeroMQ
 public enum IngestStage {
     /// Opens the data directory and returns the stage's services, ready for `StageRunner.run`.
     public static func services(configuration: IngestConfiguration, logger: Logger) throws -> [any Service] {
+        // Before anything makes a counter: one made before the bootstrap would count into nothing.
+        let registry = StageMetrics.bootstrap()
         let directory = DataDirectory(path: configuration.dataDirectory)
         try directory.create()
         let journal = try SQLiteJournalStore(
@@ -25,7 +27,6 @@ public enum IngestStage {
         let gateway = try IngestGateway(context: context)
         let loop = IngestLoop(
             configuration: configuration, core: core, context: context, gateway: gateway, logger: logger)
-        let registry = StageMetrics.bootstrap()
         let maxBody = configuration.limits.maxRequestBytes * 4
         let token = configuration.token
         let http = StageHTTPServer.make(

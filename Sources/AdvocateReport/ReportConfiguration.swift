@@ -5,6 +5,8 @@ public struct ReportConfiguration: Sendable {
     public var dataDirectory = "advocate-data"
     /// A bearer token required on data endpoints when set (`/healthz` stays open).
     public var token: String?
+    /// The response-time target of the alert queue, in minutes.
+    public var slaMinutes = 60
 
     public init() {}
 }

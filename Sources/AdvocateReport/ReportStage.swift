@@ -12,7 +12,9 @@ public enum ReportStage {
         configuration: ReportConfiguration, profiler: any CustomerProfiler = StoredStageProfiler(), logger: Logger
     ) throws -> [any Service] {
         let reader = SQLiteReportReader(directory: DataDirectory(path: configuration.dataDirectory))
-        let api = ReportAPI(reader: reader, profiler: profiler, token: configuration.token)
+        let api = ReportAPI(
+            reader: reader, profiler: profiler, token: configuration.token, slaMinutes: configuration.slaMinutes
+        )
         let http = StageHTTPServer.make(
             host: configuration.httpHost, port: configuration.httpPort, registry: StageMetrics.bootstrap(),
             logger: logger, routes: RewardRoutes.alongside(api.register, configuration: configuration)
@@ -26,24 +28,26 @@ public struct ReportAPI: Sendable {
     let reader: any ReportReader
     let profiler: any CustomerProfiler
     let token: String?
+    let slaMinutes: Int
     let views = ReportViews()
 
-    public init(reader: any ReportReader, profiler: any CustomerProfiler, token: String?) {
+    public init(reader: any ReportReader, profiler: any CustomerProfiler, token: String?, slaMinutes: Int = 60) {
         self.reader = reader
         self.profiler = profiler
         self.token = token
+        self.slaMinutes = slaMinutes
     }
 
     /// Adds the data endpoints to `router`.
     public func register(_ router: Router<BasicRequestContext>) {
         router.get("/v1/summary") { request, _ in
-            try await guarded(request) {
+            try await guarded(request, table: nil) {
                 views.summary(try reader.summary())
             }
         }
         router.get("/v1/customers/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
-            return try await guarded(request) {
+            return try await guarded(request, table: "explanation") {
                 guard let record = try reader.customer(id) else {
                     throw ReportError.notFound("no customer \"\(id)\"")
                 }
@@ -59,7 +63,7 @@ public struct ReportAPI: Sendable {
         router.get("/v1/alerts") { request, _ in
             let status = request.uri.queryParameters.get("status")
             let customer = request.uri.queryParameters.get("customer")
-            return try await guarded(request) {
+            return try await guarded(request, table: "alerts") {
                 .object([
                     (
                         "alerts",
@@ -70,33 +74,84 @@ public struct ReportAPI: Sendable {
         }
         router.get("/v1/metrics/:kind") { request, context in
             let kind = context.parameters.get("kind") ?? ""
-            return try await guarded(request) {
-                switch kind {
-                case "nps": return SurveyMetrics.nps(try reader.surveyScores(kind: "nps"))
-                case "csat": return SurveyMetrics.csat(try reader.surveyScores(kind: "csat"))
-                case "ces": return SurveyMetrics.ces(try reader.surveyScores(kind: "ces"))
-                default: throw ReportError.notFound("no metric \"\(kind)\"; there are nps, csat and ces")
-                }
+            let by = request.uri.queryParameters.get("by")
+            return try await guarded(request, table: by == nil ? nil : "groups") {
+                try surveyReport(kind: kind, by: by)
             }
         }
         router.get("/v1/rewards") { request, _ in
             let customer = request.uri.queryParameters.get("customer")
-            return try await guarded(request) {
-                .object([("rewards", .array(try reader.rewards(customer: customer, limit: 10_000).map(views.reward)))])
+            return try await guarded(request, table: "rewards") {
+                .object([
+                    ("rewards", .array(try reader.rewards(customer: customer, limit: 10_000).map(views.reward))),
+                    ("by_status", views.rewardTotals(try reader.rewardTotals())),
+                ])
             }
         }
+        registerAnalytics(router)
     }
 
-    /// Checks the token, runs the blocking read off the cooperative pool, and renders the result or error.
-    private func guarded(_ request: Request, _ body: @escaping @Sendable () throws -> JSON) async throws -> Response {
+    /// Checks the token, runs the blocking read off the cooperative pool, and renders the result or error: as
+    /// JSON, or as CSV when asked (`?format=csv` or `Accept: text/csv`).
+    ///
+    /// - Parameter table: the member whose rows the CSV holds by default (`?table=` picks another); nil for a
+    ///   field/value listing of the whole object.
+    func guarded(
+        _ request: Request, table: String?, _ body: @escaping @Sendable () throws -> JSON
+    ) async throws -> Response {
         if let token, request.headers[.authorization] != "Bearer \(token)" {
             return Self.response(.unauthorized, .object([("error", .string("missing or wrong bearer token"))]))
         }
+        let format = request.uri.queryParameters.get("format")
+        let csv = format == "csv" || (format == nil && request.headers[.accept]?.contains("text/csv") == true)
         do {
-            return Self.response(.ok, try await BlockingWork.run(body))
+            if let format, format != "csv", format != "json" {
+                throw ReportError.badRequest("unknown format \"\(format)\"; use csv or json")
+            }
+            let json = try await BlockingWork.run(body)
+            guard csv else { return Self.response(.ok, json) }
+            let table = try Self.table(
+                of: json, member: request.uri.queryParameters.get("table") ?? table)
+            return Response(
+                status: .ok, headers: [.contentType: "text/csv; charset=utf-8; header=present"],
+                body: .init(byteBuffer: ByteBuffer(string: table.text))
+            )
         } catch let error as ReportError {
             return Self.response(error.status, .object([("error", .string(error.message))]))
         }
+    }
+
+    /// The columns of each list when it has no rows.
+    static let emptyColumns: [String: [String]] = [
+        "alerts": [
+            "id", "customer", "trigger", "status", "severity", "reason", "channel", "opened_at", "closed_at",
+            "response_seconds", "excerpt",
+        ],
+        "rewards": ["id", "customer", "rule", "kind", "value", "status", "reason", "trigger", "at"],
+        "explanation": ["score", "event", "type", "delta", "reason"],
+        "groups": ["key", "n", "denominator"],
+        "transitions": ["from", "to", "n"], "flows": ["key", "start", "from", "to", "n"],
+        "by_disruption": ["disruption", "what", "at", "notices"],
+        "top": ["id", "advocacy", "flags", "scores.loyalty", "scores.advocacy", "scores.effort", "scores.sentiment"],
+        "suggestions": ["topic", "n", "customers", "examples"], "complaints": ["topic", "n", "customers", "examples"],
+    ]
+
+    /// The CSV of `member` of `json`: an array's items as rows, an object as field/value rows.
+    static func table(of json: JSON, member: String?) throws -> CSVTable {
+        guard let member else { return CSVTable(flattening: json) }
+        guard case .object(let members) = json, let value = members.first(where: { $0.0 == member })?.1 else {
+            let names: [String]
+            if case .object(let members) = json { names = members.map(\.0) } else { names = [] }
+            throw ReportError.badRequest(
+                "no table \"\(member)\" here; there are \(names.joined(separator: ", "))"
+            )
+        }
+        if case .array(let items) = value {
+            let table = CSVTable(records: items)
+            // An empty list still says what its columns would be.
+            return table.columns.isEmpty ? CSVTable(columns: emptyColumns[member] ?? [], rows: []) : table
+        }
+        return CSVTable(flattening: value)
     }
 
     static func response(_ status: HTTPResponse.Status, _ json: JSON) -> Response {
@@ -110,16 +165,18 @@ public struct ReportAPI: Sendable {
 /// A report request that cannot be answered.
 enum ReportError: Error {
     case notFound(String)
+    case badRequest(String)
 
     var status: HTTPResponse.Status {
         switch self {
         case .notFound: .notFound
+        case .badRequest: .badRequest
         }
     }
 
     var message: String {
         switch self {
-        case .notFound(let message): message
+        case .notFound(let message), .badRequest(let message): message
         }
     }
 }

@@ -16,7 +16,8 @@ public struct ReportViews: Sendable {
             (
                 "events",
                 .object([
-                    ("accepted", .counts(summary.accepted)), ("rejected", .int(rejected)),
+                    ("accepted", .counts(summary.accepted)),
+                    ("accepted_total", .int(summary.accepted.values.reduce(0, +))), ("rejected", .int(rejected)),
                     ("rejected_by_reason", .counts(summary.rejected)),
                 ])
             ),
@@ -55,6 +56,18 @@ public struct ReportViews: Sendable {
             ("kind", .string(entry.kind)), ("value", .money(entry.value)), ("status", .string(entry.status.rawValue)),
             ("reason", .string(entry.reason)), ("trigger", .string(entry.trigger)), ("at", .string(entry.at.rfc3339)),
         ])
+    }
+
+    /// Ledger entries per status: `{"issued":{"n":N,"value":X},"held":..,"rejected":..,"reversed":..}`.
+    public func rewardTotals(_ totals: [String: RewardTotal]) -> JSON {
+        let known = ["issued", "held", "rejected", "reversed"]
+        let names = known + totals.keys.filter { !known.contains($0) }.sorted()
+        return .object(
+            names.map { name in
+                let total = totals[name] ?? RewardTotal(count: 0, value: .zero)
+                return (name, .object([("n", .int(total.count)), ("value", .money(total.value))]))
+            }
+        )
     }
 
     /// One proactive notice.

@@ -52,8 +52,10 @@ public enum SurveyMetrics {
         let n = counts.values.reduce(0, +)
         guard n > 0 else { return .object([("ces", .null), ("n", .int(0)), ("ci95", .null)]) }
         let nd = Double(n)
-        let mean = counts.reduce(0.0) { $0 + Double($1.key * $1.value) } / nd
-        let squares = counts.reduce(0.0) { $0 + Double($1.value) * (Double($1.key) - mean) * (Double($1.key) - mean) }
+        // In score order, so that the floating-point sums do not depend on the dictionary's order.
+        let ordered = counts.sorted { $0.key < $1.key }
+        let mean = ordered.reduce(0.0) { $0 + Double($1.key * $1.value) } / nd
+        let squares = ordered.reduce(0.0) { $0 + Double($1.value) * (Double($1.key) - mean) * (Double($1.key) - mean) }
         let deviation = n > 1 ? (squares / (nd - 1)).squareRoot() : 0
         let margin = z * deviation / nd.squareRoot()
         return .object([

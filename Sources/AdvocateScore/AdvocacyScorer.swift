@@ -47,6 +47,8 @@ private struct Session {
     /// Segment buyers and segment disruptions seen earlier in this batch (not yet in the store).
     var batchBuyers: [String: Set<String>] = [:]
     var batchDisruptions: [String: [Event]] = [:]
+    /// Each touched customer's ladder stage after their latest event so far, to record the moves.
+    var stages: [String: LadderStage] = [:]
 
     init(model: AdvocacyModel, context: ScoringContext) {
         self.model = model
@@ -71,8 +73,18 @@ private struct Session {
         }
         guard let customer = event.customer else { return }
         var current = try state(of: customer)
+        let before = stages[customer] ?? model.stage(of: current)
         var produced = model.apply(event, to: &current)
         working[customer] = current
+        let after = model.stage(of: current)
+        stages[customer] = after
+        if after != before {
+            batch.transitions.append(
+                TransitionRow(
+                    customer: customer, from: before.rawValue, to: after.rawValue, at: event.at, event: event.id
+                )
+            )
+        }
         if !touched.contains(customer) { touched.append(customer) }
         switch event.body {
         case .purchase(let purchase):

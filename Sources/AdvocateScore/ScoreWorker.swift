@@ -46,6 +46,8 @@ public final class ScoreWorker: Sendable {
         let applied = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "applied")])
         let skipped = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "redelivered")])
         let commitTimer = Timer(label: "advocate_score_commit_seconds")
+        let scoringTimer = Timer(label: "advocate_score_scoring_seconds")
+        let batchSizes = Recorder(label: "advocate_score_batch_events", aggregate: true)
 
         while !stop.isStopped {
             if let message = try link.receive(timeout: 50) {
@@ -70,14 +72,17 @@ public final class ScoreWorker: Sendable {
                     let start = ContinuousClock.now
                     do {
                         let context = try loadContext(for: fresh, partition: partition, count: state.partitionCount)
+                        let scoringStart = ContinuousClock.now
                         let scored = try scorer.score(fresh, context: context)
+                        scoringTimer.recordNanoseconds((ContinuousClock.now - scoringStart).nanoseconds)
+                        batchSizes.record(fresh.count)
                         let through = fresh[fresh.count - 1].sequence
                         var commit = ScoreCommit(
                             lease: batch.lease, through: through, customers: scored.customers,
                             candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
                             topics: scored.topics, segments: scored.segments, disruptions: scored.disruptions,
                             referralCodes: scored.referralCodes, conversions: scored.conversions,
-                            surveys: scored.surveys
+                            surveys: scored.surveys, transitions: scored.transitions
                         )
                         commit.contacts = scored.contacts
                         try store.commit(commit)
@@ -181,12 +186,16 @@ public final class ScoreWorker: Sendable {
     /// lost with ingest and sent again (a reward's caps and budgets depend on that order).
     private func relayOutbox(state: inout WorkerState, link: WorkerLink, now: UInt64) throws {
         let partitions = Set(state.leases.keys)
+        Gauge(label: "advocate_score_in_flight_batches").record(
+            state.pendingForwards.count + state.pendingCandidates.count)
         if state.pendingForwards.isEmpty {
             let derived = try store.forwardOutbox(partitions: partitions, limit: 512)
             if !derived.isEmpty {
                 state.nextBatch += 1
                 state.pendingForwards[state.nextBatch] = (derived.map(\.id), now)
                 try link.send(.forward(ForwardBatch(batch: state.nextBatch, events: derived)))
+                Counter(label: "advocate_score_out_total", dimensions: [("kind", "derived_event")])
+                    .increment(by: derived.count)
             }
         }
         if state.pendingCandidates.isEmpty {
@@ -195,6 +204,8 @@ public final class ScoreWorker: Sendable {
                 state.nextBatch += 1
                 state.pendingCandidates[state.nextBatch] = (waiting.map(\.id), now)
                 try link.send(.candidates(CandidateBatch(batch: state.nextBatch, candidates: waiting)))
+                Counter(label: "advocate_score_out_total", dimensions: [("kind", "candidate")])
+                    .increment(by: waiting.count)
             }
         }
     }

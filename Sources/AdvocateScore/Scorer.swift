@@ -72,6 +72,7 @@ public struct ScoredBatch: Sendable {
     public var conversions: [RewardCandidate] = []
     public var surveys: [SurveyRow] = []
     public var contacts: [ContactRow] = []
+    public var transitions: [TransitionRow] = []
 
     public init() {}
 }

@@ -11,6 +11,63 @@ public protocol ReportReader: AnyObject, Sendable {
     func rewards(customer: String?, limit: Int) throws -> [LedgerEntry]
     /// How many answers of survey `kind` gave each score.
     func surveyScores(kind: String) throws -> [Int: Int]
+    /// Every answer of survey `kind`, for series over time, segment and channel.
+    func surveys(kind: String) throws -> [SurveyRow]
+    /// The segments each customer bought (customers without a segment are absent).
+    func customerSegments() throws -> [String: [String]]
+    /// Every loyalty-ladder move, in event time order.
+    func transitions() throws -> [TransitionRow]
+    /// Proactive notices counted per disruption, most recent disruption first.
+    func noticesByDisruption() throws -> [DisruptionNotices]
+    /// Suggestions and complaint reasons, as stored, oldest first.
+    func topics() throws -> [TopicRow]
+    /// The stored customers at ladder `stage`.
+    func customers(stage: String) throws -> [CustomerRecord]
+    /// Ledger entries counted and valued per status (`issued`, `held`, `rejected`, `reversed`).
+    func rewardTotals() throws -> [String: RewardTotal]
+    /// Referral events accepted and referrals that converted.
+    func referralCounts() throws -> ReferralCounts
+}
+
+/// The notices one disruption produced.
+public struct DisruptionNotices: Sendable, Hashable {
+    public var disruption: String
+    public var what: String
+    /// The earliest notice time of the disruption (the disruption's own time).
+    public var at: Timestamp
+    public var notices: Int
+
+    public init(disruption: String, what: String, at: Timestamp, notices: Int) {
+        self.disruption = disruption
+        self.what = what
+        self.at = at
+        self.notices = notices
+    }
+}
+
+/// Ledger entries of one status.
+public struct RewardTotal: Sendable, Hashable {
+    public var count: Int
+    public var value: Money
+
+    public init(count: Int, value: Money) {
+        self.count = count
+        self.value = value
+    }
+}
+
+/// Referrals sent and converted.
+public struct ReferralCounts: Sendable, Hashable {
+    /// Accepted `referral` events.
+    public var sent: Int
+    /// Referees' converting purchases joined with a known referral code (`referral_converted`, once per referee
+    /// purchase that converted).
+    public var converted: Int
+
+    public init(sent: Int, converted: Int) {
+        self.sent = sent
+        self.converted = converted
+    }
 }
 
 /// `GET /v1/summary`.

@@ -6,7 +6,7 @@ import Synchronization
 /// Reads the embedded stores of a data directory without writing to them. A store whose file does not
 /// exist yet (its stage has not started) reads as empty until it appears.
 public final class SQLiteReportReader: ReportReader {
-    private let directory: DataDirectory
+    let directory: DataDirectory
     private let pools = Mutex<[String: DatabasePool]>([:])
 
     public init(directory: DataDirectory) {
@@ -24,7 +24,7 @@ public final class SQLiteReportReader: ReportReader {
     }
 
     /// Runs `body` on the store at `path`, or returns `empty` when it does not exist yet or lacks the tables.
-    private func read<T>(_ path: String, empty: T, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ path: String, empty: T, _ body: (Database) throws -> T) throws -> T {
         guard let pool = try pool(path) else { return empty }
         return try pool.read { db in
             do {

@@ -69,6 +69,10 @@ public final class SQLiteScoreStore: ScoreStore {
             event TEXT PRIMARY KEY, customer TEXT NOT NULL, topic TEXT NOT NULL, at INTEGER NOT NULL,
             excerpt TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS transitions (
+            customer TEXT NOT NULL, event TEXT NOT NULL, from_stage TEXT NOT NULL, to_stage TEXT NOT NULL,
+            at INTEGER NOT NULL, PRIMARY KEY (customer, event)
+        );
         """
 
     public func claim(partition: UInt32, epoch: UInt64) throws -> UInt64 {
@@ -214,6 +218,16 @@ public final class SQLiteScoreStore: ScoreStore {
             for topic in commit.topics {
                 try insertTopic.execute(arguments: [
                     topic.event, topic.customer, topic.topic, topic.at.microseconds, topic.excerpt,
+                ])
+            }
+            let insertTransition = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO transitions (customer, event, from_stage, to_stage, at) VALUES (?, ?, ?, ?, ?)
+                    """
+            )
+            for move in commit.transitions {
+                try insertTransition.execute(arguments: [
+                    move.customer, move.event, move.from, move.to, move.at.microseconds,
                 ])
             }
             try db.execute(

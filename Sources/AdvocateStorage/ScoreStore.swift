@@ -57,6 +57,8 @@ public struct ScoreCommit: Sendable {
     public var contacts: [ContactRow] = []
     /// Survey answers, for NPS, CSAT and CES.
     public var surveys: [SurveyRow]
+    /// Loyalty-ladder moves, for the ladder report.
+    public var transitions: [TransitionRow]
 
     public init(
         lease: PartitionLease,
@@ -70,7 +72,8 @@ public struct ScoreCommit: Sendable {
         disruptions: [Event] = [],
         referralCodes: [ReferralCodeRow] = [],
         conversions: [RewardCandidate] = [],
-        surveys: [SurveyRow] = []
+        surveys: [SurveyRow] = [],
+        transitions: [TransitionRow] = []
     ) {
         self.lease = lease
         self.through = through
@@ -84,6 +87,7 @@ public struct ScoreCommit: Sendable {
         self.referralCodes = referralCodes
         self.conversions = conversions
         self.surveys = surveys
+        self.transitions = transitions
     }
 }
 

@@ -6,13 +6,15 @@ import ArgumentParser
 @main
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "advocate-report", abstract: "Serve summaries, customer profiles, alerts and rewards."
+        commandName: "advocate-report",
+        abstract: "Serve the dashboard, summaries, customer profiles, alerts, rewards and survey figures."
     )
 
     @Option(help: "HTTP address (ADVOCATE_REPORT_HTTP_HOST).") var httpHost: String?
     @Option(help: "HTTP port (ADVOCATE_REPORT_HTTP_PORT).") var httpPort: Int?
     @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
     @Option(help: "Bearer token for data endpoints (ADVOCATE_REPORT_TOKEN).") var token: String?
+    @Option(help: "Alert response target in minutes (ADVOCATE_REPORT_SLA_MINUTES).") var slaMinutes: Int?
     @Option(help: "Log level (ADVOCATE_LOG_LEVEL).") var logLevel: String?
 
     func run() async throws {
@@ -22,6 +24,10 @@ struct ReportCommand: AsyncParsableCommand {
         config.httpPort = try Setting.int(httpPort, env: "ADVOCATE_REPORT_HTTP_PORT", default: config.httpPort)
         config.dataDirectory = Setting.string(data, env: "ADVOCATE_DATA", default: config.dataDirectory)
         config.token = Setting.optionalString(token, env: "ADVOCATE_REPORT_TOKEN")
+        config.slaMinutes = try Setting.int(slaMinutes, env: "ADVOCATE_REPORT_SLA_MINUTES", default: config.slaMinutes)
+        guard config.slaMinutes > 0 else {
+            throw ValidationError("the SLA must be at least 1 minute, not \(config.slaMinutes)")
+        }
         try await StageRunner.run(
             try ReportStage.services(configuration: config, profiler: ModelProfiler(), logger: logger), logger: logger)
     }
