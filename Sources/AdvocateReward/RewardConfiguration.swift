@@ -10,6 +10,9 @@ public struct RewardConfiguration: Sendable {
     public var workerName = WorkerName.unique(role: "reward")
     public var heartbeatMilliseconds: UInt64 = 500
     public var ingestTimeoutMilliseconds: UInt64 = 3_000
+    /// A directory of CURVE keys (`advocate keys generate`); when set, the link to ingest is encrypted and
+    /// authenticated with the `reward` key pair.
+    public var curveDirectory: String?
 
     public init() {}
 }

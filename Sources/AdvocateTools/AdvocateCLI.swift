@@ -7,6 +7,7 @@ public struct AdvocateCLI: ParsableCommand {
         abstract: "Advocate: turn what customers do and say into advocacy.",
         subcommands: [
             UpCommand.self, SimulateCommand.self, SendCommand.self, SentimentCommand.self, ReportCommand.self,
+            KeysCommand.self, HealthCommand.self,
         ]
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZeroMQ
 
 /// `advocate send`: NDJSON from a file or standard input to ingest, with progress and a summary.
 struct SendCommand: ParsableCommand {
@@ -11,6 +12,8 @@ struct SendCommand: ParsableCommand {
     @Option(help: "Ingest's ZeroMQ endpoint (ADVOCATE_INGEST_ENDPOINT).") var endpoint: String?
     @Option(help: "Events per request.") var batch: Int = 1_000
     @Option(help: "Requests in flight.") var inFlight: Int = 8
+    @Option(help: "CURVE key directory holding server.public and the producer pair (ADVOCATE_CURVE_DIR).")
+    var curveDir: String?
 
     func run() throws {
         var options = EventSender.Options()
@@ -18,6 +21,9 @@ struct SendCommand: ParsableCommand {
             endpoint ?? ProcessInfo.processInfo.environment["ADVOCATE_INGEST_ENDPOINT"] ?? options.endpoint
         options.batchEvents = max(1, batch)
         options.inFlight = max(1, inFlight)
+        if let directory = curveDir ?? ProcessInfo.processInfo.environment["ADVOCATE_CURVE_DIR"], !directory.isEmpty {
+            options.curve = try CurveKeyDirectory(path: directory).clientKeys(role: "producer")
+        }
         let reader = try LineReader(path: file)
         let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
         let summary = try SendReport.send(reader, totalBytes: size ?? nil, options: options)
