@@ -1,3 +1,4 @@
+import AdvocateRuntime
 import ArgumentParser
 import Foundation
 import ZeroMQ
@@ -21,13 +22,17 @@ struct SendCommand: ParsableCommand {
             endpoint ?? ProcessInfo.processInfo.environment["ADVOCATE_INGEST_ENDPOINT"] ?? options.endpoint
         options.batchEvents = max(1, batch)
         options.inFlight = max(1, inFlight)
-        if let directory = curveDir ?? ProcessInfo.processInfo.environment["ADVOCATE_CURVE_DIR"], !directory.isEmpty {
-            options.curve = try CurveKeyDirectory(path: directory).clientKeys(role: "producer")
-        }
+        options.curve = try Self.producerKeys(curveDir)
         let reader = try LineReader(path: file)
         let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
         let summary = try SendReport.send(reader, totalBytes: size ?? nil, options: options)
         if summary.rejected > 0 { throw ExitCode(1) }
+    }
+
+    /// The producer's CURVE keys from `--curve-dir` or `ADVOCATE_CURVE_DIR`, or `nil` when neither is set.
+    static func producerKeys(_ flag: String?) throws -> CurveClientKeys? {
+        guard let directory = flag ?? Setting.environment("ADVOCATE_CURVE_DIR") else { return nil }
+        return try CurveKeyDirectory(path: directory).clientKeys(role: "producer")
     }
 }
 
