@@ -24,6 +24,9 @@ public struct IngestConfiguration: Sendable {
     public var coordinator = Coordinator.Settings()
     /// A bearer token required on `POST /v1/events` when set.
     public var token: String?
+    /// A directory of CURVE keys (`advocate keys generate`); when set, both ZeroMQ sockets encrypt and admit
+    /// only the clients listed in its `authorized` file.
+    public var curveDirectory: String?
 
     public init() {}
 }

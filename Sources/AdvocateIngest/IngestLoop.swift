@@ -41,6 +41,19 @@ public final class IngestLoop: Sendable {
             workers.close()
             wake.close()
         }
+        let curve = try configuration.curveDirectory.map { try CurveKeyDirectory(path: $0).serverKeys() }
+        let authenticator = try curve.map { keys in
+            try CurveAuthenticator(context: context, authorized: keys.authorized) { [logger] key, address in
+                logger.warning(
+                    "refused a ZeroMQ client without an authorized CURVE key",
+                    metadata: ["curve.key": "\(key)", "peer.address": "\(address)"])
+            }
+        }
+        defer { authenticator?.stop() }
+        if let curve {
+            try producers.useCurve(curve)
+            try workers.useCurve(curve)
+        }
         // Frames above the request limit still arrive whole, so the sender gets a "too large" reply; far
         // beyond it libzmq drops the connection instead of buffering without bound.
         try producers.setMaxMessageSize(bytes: Int64(configuration.limits.maxRequestBytes) * 4)
@@ -59,7 +72,7 @@ public final class IngestLoop: Sendable {
             "ingest listening",
             metadata: [
                 "zmq.endpoint": "\(configuration.endpoint)", "zmq.work": "\(configuration.workEndpoint)",
-                "partitions": "\(core.journal.partitionCount)",
+                "partitions": "\(core.journal.partitionCount)", "zmq.curve": "\(curve != nil)",
             ]
         )
 

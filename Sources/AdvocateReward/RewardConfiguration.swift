@@ -24,6 +24,9 @@ public struct RewardConfiguration: Sendable {
     public var webhookTimeoutSeconds = 5.0
     /// A bearer token required by the review routes (approve, reject) when set.
     public var token: String?
+    /// A directory of CURVE keys (`advocate keys generate`); when set, the link to ingest is encrypted and
+    /// authenticated with the `reward` key pair.
+    public var curveDirectory: String?
 
     public init() {}
 }

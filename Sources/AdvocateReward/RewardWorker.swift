@@ -38,7 +38,8 @@ public final class RewardWorker: Sendable {
             context: context, endpoint: configuration.ingestEndpoint,
             hello: WorkerHello(worker: configuration.workerName, role: .reward, capacity: configuration.capacity),
             heartbeatMilliseconds: configuration.heartbeatMilliseconds,
-            silenceMilliseconds: configuration.ingestTimeoutMilliseconds, logger: logger
+            silenceMilliseconds: configuration.ingestTimeoutMilliseconds, logger: logger,
+            curve: try configuration.curveDirectory.map { try CurveKeyDirectory(path: $0).clientKeys(role: "reward") }
         )
         defer { link.close() }
         let pub = try publishSocket()

@@ -19,10 +19,10 @@ public final class WorkerLink {
     private var lastSent: UInt64 = 0
     private var poller = Poller()
 
-    /// Connects to `endpoint` and says hello.
+    /// Connects to `endpoint` (with CURVE when `curve` is given) and says hello.
     public init(
         context: ZMQContext, endpoint: String, hello: WorkerHello, heartbeatMilliseconds: UInt64,
-        silenceMilliseconds: UInt64, logger: Logger
+        silenceMilliseconds: UInt64, logger: Logger, curve: CurveClientKeys? = nil
     ) throws {
         self.hello = hello
         self.heartbeatMilliseconds = heartbeatMilliseconds
@@ -36,6 +36,7 @@ public final class WorkerLink {
         try socket.setHeartbeat(interval: 1_000, timeout: 3_000)
         try socket.setSendHighWaterMark(0)
         try socket.setMaxMessageSize(bytes: 64 << 20)
+        if let curve { try socket.useCurve(curve) }
         try socket.connect(endpoint)
         poller.add(socket)
         try sayHello()
@@ -50,15 +51,27 @@ public final class WorkerLink {
 
     /// Introduces this worker (again); ingest answers with an assignment.
     public func sayHello() throws {
-        try send(.hello(hello))
         lastHeard = now
+        guard try send(.hello(hello)) else {
+            logger.warning(
+                "no connection to ingest to say hello on; trying again later (is this worker's CURVE key authorized?)",
+                metadata: ["worker": "\(hello.worker)"])
+            return
+        }
         logger.info("said hello to ingest", metadata: ["worker": "\(hello.worker)"])
     }
 
-    /// Sends a message to ingest.
-    public func send(_ message: WireMessage) throws {
-        try socket.send(message.encoded())
+    /// Sends a message to ingest without ever blocking.
+    ///
+    /// Messages queue toward ingest while the connection is down; only when libzmq has nowhere to queue them
+    /// (ingest refused the CURVE handshake) is a message dropped, like one lost on a broken link, which the
+    /// protocol recovers from (redelivery, a new hello). Blocking there would leave the worker deaf to shutdown.
+    /// - Returns: whether the message was queued.
+    @discardableResult
+    public func send(_ message: WireMessage) throws -> Bool {
+        guard try socket.send(message.encoded(), dontWait: true) else { return false }
         lastSent = now
+        return true
     }
 
     /// Waits up to `timeout` ms for a message from ingest. Heartbeats are absorbed here; an undecodable
@@ -87,7 +100,7 @@ public final class WorkerLink {
 
     /// Says goodbye (so partitions move at once rather than after the timeout) and closes the socket.
     public func close() {
-        try? send(.goodbye)
+        _ = try? send(.goodbye)
         socket.close()
     }
 }

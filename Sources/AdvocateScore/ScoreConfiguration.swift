@@ -17,6 +17,9 @@ public struct ScoreConfiguration: Sendable {
     public var ingestTimeoutMilliseconds: UInt64 = 3_000
     /// Candidates not acknowledged by reward are sent again after this long.
     public var candidateRetryMilliseconds: UInt64 = 2_000
+    /// A directory of CURVE keys (`advocate keys generate`); when set, the link to ingest is encrypted and
+    /// authenticated with the `score` key pair.
+    public var curveDirectory: String?
 
     public init() {}
 

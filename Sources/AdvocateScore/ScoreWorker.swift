@@ -38,7 +38,8 @@ public final class ScoreWorker: Sendable {
             context: context, endpoint: configuration.ingestEndpoint,
             hello: WorkerHello(worker: configuration.workerName, role: .score, capacity: configuration.capacity),
             heartbeatMilliseconds: configuration.heartbeatMilliseconds,
-            silenceMilliseconds: configuration.ingestTimeoutMilliseconds, logger: logger
+            silenceMilliseconds: configuration.ingestTimeoutMilliseconds, logger: logger,
+            curve: try configuration.curveDirectory.map { try CurveKeyDirectory(path: $0).clientKeys(role: "score") }
         )
         defer { link.close() }
         var state = WorkerState()

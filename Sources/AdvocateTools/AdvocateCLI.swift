@@ -8,6 +8,7 @@ public struct AdvocateCLI: ParsableCommand {
         subcommands: [
             UpCommand.self, SimulateCommand.self, SendCommand.self, SentimentCommand.self, ReportCommand.self,
             RewardsCommand.self,
+            KeysCommand.self, HealthCommand.self,
         ]
     )
 

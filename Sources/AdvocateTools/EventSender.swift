@@ -17,6 +17,8 @@ public final class EventSender {
         public var timeoutSeconds = 30.0
         /// Give up after this many time-outs in a row (ingest is not there).
         public var maxTimeouts = 10
+        /// CURVE keys (the `producer` pair) when ingest requires them.
+        public var curve: CurveClientKeys?
 
         public init() {}
     }
@@ -217,6 +219,7 @@ public final class EventSender {
         try socket.setSendTimeout(milliseconds: Int32(options.timeoutSeconds * 1_000))
         try socket.setReceiveTimeout(milliseconds: Int32(options.timeoutSeconds * 1_000))
         try socket.setSendHighWaterMark(0)
+        if let curve = options.curve { try socket.useCurve(curve) }
         try socket.connect(options.endpoint)
         return socket
     }

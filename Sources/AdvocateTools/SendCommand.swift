@@ -1,5 +1,7 @@
+import AdvocateRuntime
 import ArgumentParser
 import Foundation
+import ZeroMQ
 
 /// `advocate send`: NDJSON from a file or standard input to ingest, with progress and a summary.
 struct SendCommand: ParsableCommand {
@@ -11,6 +13,8 @@ struct SendCommand: ParsableCommand {
     @Option(help: "Ingest's ZeroMQ endpoint (ADVOCATE_INGEST_ENDPOINT).") var endpoint: String?
     @Option(help: "Events per request.") var batch: Int = 1_000
     @Option(help: "Requests in flight.") var inFlight: Int = 8
+    @Option(help: "CURVE key directory holding server.public and the producer pair (ADVOCATE_CURVE_DIR).")
+    var curveDir: String?
 
     func run() throws {
         var options = EventSender.Options()
@@ -18,10 +22,17 @@ struct SendCommand: ParsableCommand {
             endpoint ?? ProcessInfo.processInfo.environment["ADVOCATE_INGEST_ENDPOINT"] ?? options.endpoint
         options.batchEvents = max(1, batch)
         options.inFlight = max(1, inFlight)
+        options.curve = try Self.producerKeys(curveDir)
         let reader = try LineReader(path: file)
         let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
         let summary = try SendReport.send(reader, totalBytes: size ?? nil, options: options)
         if summary.rejected > 0 { throw ExitCode(1) }
+    }
+
+    /// The producer's CURVE keys from `--curve-dir` or `ADVOCATE_CURVE_DIR`, or `nil` when neither is set.
+    static func producerKeys(_ flag: String?) throws -> CurveClientKeys? {
+        guard let directory = flag ?? Setting.environment("ADVOCATE_CURVE_DIR") else { return nil }
+        return try CurveKeyDirectory(path: directory).clientKeys(role: "producer")
     }
 }
 

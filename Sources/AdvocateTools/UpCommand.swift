@@ -47,6 +47,8 @@ struct UpCommand: ParsableCommand {
             let lines = try SimulatedLines(events: simulate, customers: nil, seed: seed)
             var sendOptions = EventSender.Options()
             sendOptions.endpoint = options.ingestEndpoint
+            // The stages inherit ADVOCATE_CURVE_DIR; the feed must then use the producer's keys too.
+            sendOptions.curve = try SendCommand.producerKeys(nil)
             print("Feeding \(simulate) simulated events (seed \(seed))...")
             _ = try SendReport.send(lines, totalBytes: nil, options: sendOptions)
             try waitUntilScored(stack.reportHTTP)

@@ -18,6 +18,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Bearer token for POST /v1/events (ADVOCATE_INGEST_TOKEN).") var token: String?
     @Option(help: "Unscored events beyond which producers are told to retry (ADVOCATE_MAX_BACKLOG).")
     var maxBacklog: Int?
+    @Option(help: "CURVE key directory; encrypts and authenticates ZeroMQ (ADVOCATE_CURVE_DIR).") var curveDir: String?
     @Option(help: "Log level (ADVOCATE_LOG_LEVEL).") var logLevel: String?
 
     func run() async throws {
@@ -32,6 +33,7 @@ struct IngestCommand: AsyncParsableCommand {
             try Setting.int(partitions, env: "ADVOCATE_PARTITIONS", default: Int(config.partitions)))
         config.contactKey = Setting.string(nil, env: "ADVOCATE_CONTACT_KEY", default: config.contactKey)
         config.token = Setting.optionalString(token, env: "ADVOCATE_INGEST_TOKEN")
+        config.curveDirectory = Setting.optionalString(curveDir, env: "ADVOCATE_CURVE_DIR")
         let backlog = try Setting.int(maxBacklog, env: "ADVOCATE_MAX_BACKLOG", default: Int(config.maxBacklog))
         config.maxBacklog = UInt64(max(1, backlog))
         try await StageRunner.run(try IngestStage.services(configuration: config, logger: logger), logger: logger)

@@ -19,6 +19,7 @@ struct RewardCommand: AsyncParsableCommand {
     var publish: String?
     @Option(help: "Webhook URL told of issued/reversed rewards (ADVOCATE_REWARD_WEBHOOK).") var webhook: String?
     @Option(help: "Bearer token for approve/reject (ADVOCATE_REWARD_TOKEN).") var token: String?
+    @Option(help: "CURVE key directory; encrypts and authenticates ZeroMQ (ADVOCATE_CURVE_DIR).") var curveDir: String?
     @Option(help: "Log level (ADVOCATE_LOG_LEVEL).") var logLevel: String?
 
     func run() async throws {
@@ -35,6 +36,7 @@ struct RewardCommand: AsyncParsableCommand {
         config.publishEndpoint = endpoint == "none" ? nil : endpoint
         config.webhookURL = Setting.optionalString(webhook, env: "ADVOCATE_REWARD_WEBHOOK")
         config.token = Setting.optionalString(token, env: "ADVOCATE_REWARD_TOKEN")
+        config.curveDirectory = Setting.optionalString(curveDir, env: "ADVOCATE_CURVE_DIR")
         try await StageRunner.run(try RewardStage.services(configuration: config, logger: logger), logger: logger)
     }
 }
