@@ -16,6 +16,10 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // Micro-benchmarks (`swift package --package-path Benchmarks benchmark`); the malloc interposer counts
+        // allocations.
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // malloc_trim, which Swift's Glibc module does not export.
@@ -41,6 +45,47 @@ let package = Package(
             name: "state-memory-bench",
             dependencies: ["BenchmarkKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
+        ),
+        // The end-to-end benchmarks: the real stage executables on loopback, driven from outside.
+        .target(
+            name: "PipelineKit",
+            dependencies: [
+                "BenchmarkKit",
+                .product(name: "AdvocateCodec", package: advocate),
+                .product(name: "AdvocateSimulation", package: advocate),
+                .product(name: "ZeroMQ", package: advocate),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "pipeline-bench",
+            dependencies: ["PipelineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        // The ceiling: libzmq PUSH to PULL between two processes, called directly.
+        .executableTarget(
+            name: "zmq-baseline",
+            dependencies: [
+                .product(name: "ZeroMQ", package: advocate),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Micro-benchmarks of the codec, the sentiment model and a scoring update: wall clock and allocations.
+        .executableTarget(
+            name: "AdvocateMicroBenchmarks",
+            dependencies: [
+                "BenchmarkKit",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "AdvocateCodec", package: advocate),
+                .product(name: "AdvocateModel", package: advocate),
+                .product(name: "AdvocateSentiment", package: advocate),
+                .product(name: "AdvocateSimulation", package: advocate),
+            ],
+            path: "Benchmarks/AdvocateMicroBenchmarks",
+            swiftSettings: strict,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .testTarget(name: "BenchmarkKitTests", dependencies: ["BenchmarkKit"], swiftSettings: strict),
     ]

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Compare the benchmark figures with the design's targets: one table, and the same figures as JSON.
 
-Reads the JSON lines that `sentiment-bench --json`, `ops/bench-python-vader.py --json` and
-`state-memory-bench --json` printed, prints `what | measured | target | verdict`, and writes everything to
+Reads the JSON lines that `sentiment-bench --json`, `ops/bench-python-vader.py --json`,
+`state-memory-bench --json` and, when given, `pipeline-bench --json` and `zmq-baseline --json` printed, prints `what | measured | target | verdict`, and writes everything to
 `--json FILE` when asked. Exits 0 when every target is met and 3 when one is missed. `ops/bench` runs it.
 
 Usage:
-    report.py SENTIMENT.json PYTHON.json STATE.json [--json FILE]
+    report.py SENTIMENT.json PYTHON.json STATE.json [--pipeline PIPELINE.json --baseline BASELINE.json]
+              [--json FILE]
 """
 import argparse
 import json
@@ -15,6 +16,8 @@ import sys
 # The targets of DESIGN.md ("Targets").
 VADER_SPEEDUP = 30.0
 BYTES_PER_CUSTOMER = 300.0
+END_TO_END_SHARE = 0.25
+LATENCY_P99_MS = 20.0
 # Both checksums sum compound scores rounded to 4 places; rounding a half either way moves a sum by 0.0001.
 CHECKSUM_TOLERANCE = 0.001
 
@@ -46,6 +49,63 @@ def figures(swift, python, state):
     }
 
 
+def pipeline_figures(pipeline, baseline):
+    """The end-to-end numbers, flat: throughput per number of scoring processes, latency, rejections."""
+    numbers = {
+        "event_binary_bytes_mean": pipeline["mean_binary_bytes"],
+        "event_json_bytes_mean": pipeline["mean_json_bytes"],
+        "zmq_message_bytes": baseline["bytes"],
+        "zmq_messages_per_second": baseline["per_second"],
+        "pipeline_events": pipeline["events"],
+    }
+    for run in pipeline["throughput"]:
+        key = f"scorers_{run['score_workers']}"
+        numbers[f"end_to_end_events_per_second_{key}"] = run["events_per_second"]
+        numbers[f"ingest_events_per_second_{key}"] = run["ingest_events_per_second"]
+    best = max(run["events_per_second"] for run in pipeline["throughput"])
+    numbers["end_to_end_events_per_second_best"] = best
+    numbers["end_to_end_share_of_zmq"] = best / baseline["per_second"]
+    latency = pipeline["latency"]
+    for key in ("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "mean_ms", "mean_poll_ms"):
+        numbers[f"alert_latency_{key}"] = latency[key]
+    numbers["alert_latency_samples"] = latency["samples"]
+    numbers["alert_latency_lost"] = latency["lost"]
+    numbers["alert_latency_load_events_per_second"] = latency["load_achieved_events_per_second"]
+    numbers["rejected_per_second"] = pipeline["rejection"]["rejected_per_second"]
+    return numbers
+
+
+def pipeline_rows(n, pipeline):
+    """The end-to-end part of the table."""
+
+    def verdict(ok):
+        return "pass" if ok else "FAIL"
+
+    lines = [
+        ("event size, binary (baseline message size) / JSON",
+         f"{n['event_binary_bytes_mean']:.1f} / {n['event_json_bytes_mean']:.1f} bytes", "", ""),
+        (f"(a) libzmq PUSH->PULL, 2 processes, {n['zmq_message_bytes']}-byte messages/s",
+         f"{n['zmq_messages_per_second']:,.0f}", "", ""),
+    ]
+    for run in pipeline["throughput"]:
+        count = run["score_workers"]
+        lines.append((f"(b) end to end events/s, durable, {count} scoring + 1 reward",
+                      f"{run['events_per_second']:,.0f}", "", ""))
+        lines.append((f"    ingest journalled events/s, {count} scoring", f"{run['ingest_events_per_second']:,.0f}",
+                      "", ""))
+    lines.append(("(b)/(a), best end to end / libzmq", f"{100 * n['end_to_end_share_of_zmq']:.1f}%",
+                  f">= {100 * END_TO_END_SHARE:.0f}%", verdict(n["end_to_end_share_of_zmq"] >= END_TO_END_SHARE)))
+    latency = pipeline["latency"]
+    lines.append((f"(c) mention -> alert in report API, p50 / p99 / p99.9 ms "
+                  f"({latency['samples']} at {n['alert_latency_load_events_per_second']:,.0f} events/s)",
+                  f"{n['alert_latency_p50_ms']:.1f} / {n['alert_latency_p99_ms']:.1f} / "
+                  f"{n['alert_latency_p999_ms']:.1f}", f"p99 < {LATENCY_P99_MS:.0f}",
+                  verdict(n["alert_latency_p99_ms"] < LATENCY_P99_MS and latency["lost"] == 0)))
+    lines.append(("(f) ingest rejections/s (bad events, each its own error)", f"{n['rejected_per_second']:,.0f}", "",
+                  ""))
+    return lines
+
+
 def rows(numbers, python_version):
     """The table: (what, measured, target, verdict); verdict is empty for figures without a target."""
     n = numbers
@@ -57,14 +117,14 @@ def rows(numbers, python_version):
         ("VADER texts/s, Swift SentimentAnalyzer.scores", f"{n['vader_texts_per_second']:,.0f}", "", ""),
         (f"VADER texts/s, Python vaderSentiment {python_version}", f"{n['python_vader_texts_per_second']:,.0f}",
          "", ""),
-        ("VADER speed, Swift / Python", f"{n['vader_speedup']:.1f}x", f">= {VADER_SPEEDUP:.0f}x",
+        ("(d) VADER speed, Swift / Python", f"{n['vader_speedup']:.1f}x", f">= {VADER_SPEEDUP:.0f}x",
          verdict(n["vader_speedup"] >= VADER_SPEEDUP)),
         ("VADER compound checksum, Swift - Python", f"{n['compound_checksum_gap']:+.4f}",
          f"|d| <= {CHECKSUM_TOLERANCE}", verdict(abs(n["compound_checksum_gap"]) <= CHECKSUM_TOLERANCE)),
         ("assess texts/s, Swift TextAssessor (VADER + complaints)", f"{n['assess_texts_per_second']:,.0f}", "", ""),
         ("assess speed, Swift assess / Python VADER", f"{n['assess_speedup']:.1f}x", "", ""),
         ("customers with state (simulated)", f"{n['customers_held']:,} ({n['customers_simulated']:,})", "", ""),
-        ("state in memory, bytes/customer (RSS after - before)", f"{n['bytes_per_customer']:.1f}",
+        ("(e) state in memory, bytes/customer (RSS after - before)", f"{n['bytes_per_customer']:.1f}",
          f"< {BYTES_PER_CUSTOMER:.0f}", verdict(n["bytes_per_customer"] < BYTES_PER_CUSTOMER)),
         ("state in memory, before free pages returned", f"{n['bytes_per_customer_unreleased']:.1f}", "", ""),
         ("serialized state bytes, mean / p50 / p99 / max",
@@ -90,12 +150,20 @@ def main():
     parser.add_argument("sentiment")
     parser.add_argument("python")
     parser.add_argument("state")
+    parser.add_argument("--pipeline", metavar="FILE", help="pipeline-bench --json output")
+    parser.add_argument("--baseline", metavar="FILE", help="zmq-baseline --json output")
     parser.add_argument("--json", metavar="FILE", help="also write the figures and verdicts as JSON")
     options = parser.parse_args()
 
     swift, python, state = read(options.sentiment), read(options.python), read(options.state)
     numbers = figures(swift, python, state)
     lines = rows(numbers, python["version"])
+    pipeline = baseline = None
+    if options.pipeline and options.baseline:
+        pipeline, baseline = read(options.pipeline), read(options.baseline)
+        extra = pipeline_figures(pipeline, baseline)
+        numbers.update(extra)
+        lines = pipeline_rows(extra, pipeline) + lines
     print(table(lines))
     failed = [row[0] for row in lines if row[3] == "FAIL"]
     if options.json:
@@ -106,6 +174,8 @@ def main():
             "sentiment": swift,
             "python_vader": python,
             "state": state,
+            "pipeline": pipeline,
+            "zmq_baseline": baseline,
         }
         with open(options.json, "w", encoding="utf-8") as handle:
             json.dump(document, handle, indent=2, sort_keys=True)

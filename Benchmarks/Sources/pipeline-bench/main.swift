@@ -1,0 +1,73 @@
+import ArgumentParser
+import BenchmarkKit
+import Foundation
+import PipelineKit
+
+/// Measures the pipeline end to end with the real release executables on loopback; `ops/bench` runs it.
+@main
+struct PipelineBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline-bench",
+        abstract: "End-to-end throughput, alert latency under load and ingest's rejection rate of the real stages."
+    )
+
+    @Option(help: "Where the stage executables are (default: beside this one).") var bin: String?
+    @Option(help: "Simulated events per throughput run.") var events = 300_000
+    @Option(help: "Customers of the simulated stream (at most 100,000 per simulator).") var customers = 20_000
+    @Option(help: "Seed of the simulated stream.") var seed: UInt64 = 7
+    @Option(help: "Numbers of scoring processes to measure, comma-separated.") var scorers = "1,2"
+    @Option(help: "Seconds of mentions in the latency run.") var latencySeconds = 20.0
+    @Option(help: "Requests of 1,000 bad events in the rejection run.") var rejectionRequests = 200
+    @Flag(help: "Print the figures as one line of JSON.") var json = false
+
+    func validate() throws {
+        guard (1_000...10_000_000).contains(events) else {
+            throw ValidationError("--events \(events) is not 1,000 to 10,000,000")
+        }
+        guard (1...100_000).contains(customers) else {
+            throw ValidationError("--customers \(customers) is not 1 to 100,000")
+        }
+        guard !scorerCounts.isEmpty else {
+            throw ValidationError("--scorers '\(scorers)' names no number from 1 to 16")
+        }
+    }
+
+    private var scorerCounts: [Int] {
+        scorers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter {
+            (1...16).contains($0)
+        }
+    }
+
+    func run() throws {
+        let log: (String) -> Void = { FileHandle.standardError.write(Data(("pipeline-bench: " + $0 + "\n").utf8)) }
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().path
+        log("simulating \(events) events of \(customers) customers")
+        let workload = try Workload(events: events, customers: customers, seed: seed)
+        log(
+            String(
+                format: "mean event size: %.1f bytes binary-encoded, %.1f bytes as JSON", workload.meanBinaryBytes,
+                workload.meanJSONBytes))
+        var benchmark = PipelineBenchmark(binDirectory: bin ?? here, workload: workload, customers: customers)
+        benchmark.latencySeconds = latencySeconds
+        benchmark.rejectionRequests = rejectionRequests
+        var report = PipelineReport(
+            events: workload.lines.count, customers: customers, meanBinaryBytes: workload.meanBinaryBytes,
+            meanJsonBytes: workload.meanJSONBytes, batchEvents: benchmark.batchEvents, inFlight: benchmark.inFlight)
+        for count in scorerCounts {
+            log("throughput with \(count) scoring process(es)")
+            let figures = try benchmark.throughput(scoreWorkers: count, log: log)
+            log(String(format: "  %.0f events/s end to end", figures.eventsPerSecond))
+            report.throughput.append(figures)
+        }
+        let best = report.throughput.max { $0.eventsPerSecond < $1.eventsPerSecond }!
+        log(
+            String(
+                format: "latency at half of %.0f events/s with %d scoring process(es)", best.eventsPerSecond,
+                best.scoreWorkers))
+        report.latency = try benchmark.latency(
+            scoreWorkers: best.scoreWorkers, rate: best.eventsPerSecond / 2, log: log)
+        log("rejection rate")
+        report.rejection = try benchmark.rejection(log: log)
+        print(json ? try report.jsonLine() : String(describing: report))
+    }
+}
