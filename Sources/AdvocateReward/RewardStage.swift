@@ -46,7 +46,7 @@ public enum RewardStage {
         var services: [any Service] = [loop, http, HangupReload(holder: holder)]
         if let webhook {
             let delivery = WebhookDelivery(configuration: configuration, url: webhook, store: store, logger: logger)
-            services.append(ThreadLoopService(name: "reward-webhook") { stop in try delivery.run(until: stop) })
+            services.append(ThreadLoopService(name: "reward-webhook") { stop in delivery.run(until: stop) })
         }
         return services
     }

@@ -30,10 +30,16 @@ public struct WebhookDelivery: Sendable {
         min(cap, initial * pow(2, Double(max(0, attempt - 1))))
     }
 
-    /// Delivers what is due until `stop`; returns how many were delivered in the last pass (for tests).
-    public func run(until stop: StopSignal) throws {
+    /// Delivers what is due until `stop`. A failing ledger read is logged and tried again: the outbox is
+    /// durable, so nothing is lost while it fails.
+    public func run(until stop: StopSignal) {
         while !stop.isStopped {
-            if try deliverDue() == 0 { Thread.sleep(forTimeInterval: 0.05) }
+            do {
+                if try deliverDue() == 0 { Thread.sleep(forTimeInterval: 0.05) }
+            } catch {
+                logger.error("reward webhook outbox not readable", metadata: ["error": "\(error)"])
+                Thread.sleep(forTimeInterval: 1)
+            }
         }
     }
 

@@ -98,6 +98,12 @@ import ZeroMQ
         #expect(candidates.map { $0["candidate"] as? String } == ["became_advocate:p-2", "referral_converted:p-2"])
         #expect(candidates.first?["explanation"] as? String == "no rule rewards became_advocate")
 
+        let list = try Self.advocate(["rewards", "list", "--held", "--report", stack.reportHTTP])
+        #expect(list.output.hasPrefix("referral-bonus:p-2  c-1  credit  10.00  held\n    held for review: "))
+        let explain = try Self.advocate(["rewards", "explain", "c-1", "--report", stack.reportHTTP])
+        #expect(
+            explain.output.contains("referral_converted from p-2 at 2026-03-04T10:00:00Z\n    referral-bonus: held: "))
+
         // Approve with the CLI: issued once, with a coupon code for the coupon; a second approval is refused.
         let approved = try Self.advocate(["rewards", "approve", "welcome-coupon:p-2", "--reward", rewardHTTP])
         #expect(approved.status == 0)
