@@ -40,6 +40,8 @@ public struct ReportAPI: Sendable {
 
     /// Adds the data endpoints to `router`.
     public func register(_ router: Router<BasicRequestContext>) {
+        // Request counts and durations per route, for the report's own /metrics.
+        router.add(middleware: MetricsMiddleware())
         router.get("/v1/summary") { request, _ in
             try await guarded(request, table: nil) {
                 views.summary(try reader.summary())
