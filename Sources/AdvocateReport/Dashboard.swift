@@ -194,7 +194,7 @@ enum Dashboard {
         async function refresh() {
           const period = $("period").value;
           const paths = {summary: "/v1/summary", ladder: "/v1/ladder?by=" + period, queue: "/v1/alerts/queue",
-            notices: "/v1/notices", rewards: "/v1/rewards", referrals: "/v1/referrals", advocates: "/v1/advocates",
+            notices: "/v1/notices", rewards: "/v1/rewards?limit=0", referrals: "/v1/referrals", advocates: "/v1/advocates",
             topics: "/v1/topics?limit=10", budgets: "/v1/rewards/budgets"};
           for (const [kind] of kinds) {
             paths[kind] = "/v1/metrics/" + kind;

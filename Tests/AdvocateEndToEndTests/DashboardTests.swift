@@ -8,7 +8,7 @@ import Testing
     static let sources: [String: String] = {
         var sources = [
             "summary": "/v1/summary", "ladder": "/v1/ladder?by=week", "queue": "/v1/alerts/queue",
-            "notices": "/v1/notices", "rewards": "/v1/rewards", "referrals": "/v1/referrals",
+            "notices": "/v1/notices", "rewards": "/v1/rewards?limit=0", "referrals": "/v1/referrals",
             "advocates": "/v1/advocates", "topics": "/v1/topics?limit=10", "budgets": "/v1/rewards/budgets",
         ]
         for kind in ["nps", "csat", "ces"] {
