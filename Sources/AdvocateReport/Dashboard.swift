@@ -105,6 +105,12 @@ enum Dashboard {
           <section class="wide">
             <h2>Top advocates</h2><div id="advocates"></div>
           </section>
+          <section class="wide">
+            <h2>Customer
+              <form id="lookup" class="controls"><input id="customer-id" placeholder="customer id" autocomplete="off">
+                <button>Show</button></form></h2>
+            <div id="customer"><p class="empty">enter a customer id, or pick an advocate above</p></div>
+          </section>
           <section>
             <h2>What customers ask us to change</h2><div id="suggestions"></div>
           </section>
@@ -188,7 +194,7 @@ enum Dashboard {
         async function refresh() {
           const period = $("period").value;
           const paths = {summary: "/v1/summary", ladder: "/v1/ladder?by=" + period, queue: "/v1/alerts/queue",
-            notices: "/v1/notices", rewards: "/v1/rewards", referrals: "/v1/referrals", advocates: "/v1/advocates",
+            notices: "/v1/notices", rewards: "/v1/rewards?limit=0", referrals: "/v1/referrals", advocates: "/v1/advocates",
             topics: "/v1/topics?limit=10", budgets: "/v1/rewards/budgets"};
           for (const [kind] of kinds) {
             paths[kind] = "/v1/metrics/" + kind;
@@ -256,7 +262,8 @@ enum Dashboard {
 
           const A = d.advocates;
           $("advocates").innerHTML = `<p>${metric("advocates:advocates", A.advocates)} advocates</p>` +
-            table(["customer", {label: "advocacy", num: 1}, "why"], A.top.map((a, i) => [`<td>${esc(a.id)}</td>`,
+            table(["customer", {label: "advocacy", num: 1}, "why"], A.top.map((a, i) => [
+              `<td><a href="#" data-customer="${esc(a.id)}">${esc(a.id)}</a></td>`,
               num(`advocates:top.${i}.advocacy`, a.advocacy), `<td class="excerpt">${a.explanation.slice(0, 3).map((e) =>
                 esc(`${e.reason} (${e.event}, +${e.delta})`)).join("<br>")}</td>`]), "no advocates yet");
 
@@ -271,11 +278,45 @@ enum Dashboard {
           document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
         }
 
+        async function profile(id) {
+          $("customer-id").value = id;
+          let c;
+          try { c = await get("/v1/customers/" + encodeURIComponent(id)); } catch (error) {
+            $("customer").innerHTML = `<p class="empty">${esc(error.message || error)}</p>`;
+            return;
+          }
+          if (!c) { $("customer").innerHTML = `<p class="empty">no customer ${esc(id)}</p>`; return; }
+          const scores = c.scores || {};
+          $("customer").innerHTML = `<div class="tiles">
+            <div class="tile"><div class="label">Stage</div><div class="value">${esc(c.stage)}</div>
+              <div class="sub">${esc((c.flags || []).join(", ") || "no flags")}</div></div>` +
+            ["loyalty", "advocacy", "effort", "sentiment"].map((k) => `<div class="tile"><div class="label">${k}</div>
+              <div class="value">${esc(show(scores[k]))}</div></div>`).join("") + "</div>" +
+            table(["score", "event", "why", {label: "moved by", num: 1}], (c.explanation || []).slice(0, 12).map((e) =>
+              [`<td>${esc(e.score)}</td>`, `<td>${esc(e.event)}</td>`, `<td class="excerpt">${esc(e.reason)}</td>`,
+                `<td class="num">${esc(e.delta)}</td>`]), "nothing moved the scores") +
+            table(["alert", "status", "severity", "reason", {label: "answered in (s)", num: 1}], (c.alerts || []).map((a) =>
+              [`<td>${esc(a.trigger)}</td>`, `<td>${esc(a.status)}</td>`, `<td>${esc(a.severity)}</td>`,
+                `<td>${esc(a.reason)}</td>`, `<td class="num">${esc(show(a.response_seconds))}</td>`]), "no alerts") +
+            table(["notice", "what"], (c.notices || []).map((n) => [`<td>${esc(n.disruption)}</td>`,
+              `<td class="excerpt">${esc(n.what)}</td>`]), "no notices") +
+            table(["reward", "status", {label: "value", num: 1}], (c.rewards || []).map((r) => [`<td>${esc(r.rule)}</td>`,
+              `<td>${esc(r.status)}</td>`, `<td class="num">${esc(r.value)}</td>`]), "no rewards");
+        }
+
         async function tick() {
           try { await refresh(); } catch (error) { $("status").textContent = String(error.message || error); }
           setTimeout(tick, 5000);
         }
         $("period").addEventListener("change", refresh);
+        $("lookup").addEventListener("submit", (event) => {
+          event.preventDefault();
+          if ($("customer-id").value.trim()) profile($("customer-id").value.trim());
+        });
+        $("advocates").addEventListener("click", (event) => {
+          const id = event.target.dataset && event.target.dataset.customer;
+          if (id) { event.preventDefault(); profile(id); }
+        });
         $("auth").addEventListener("submit", (event) => {
           event.preventDefault();
           sessionStorage.setItem("advocateToken", $("token").value);
@@ -283,6 +324,7 @@ enum Dashboard {
           refresh();
         });
         tick();
+        if (hash.get("customer")) profile(hash.get("customer"));
         </script>
         </body>
         </html>

@@ -56,8 +56,8 @@ public enum OpenAPIDocument {
               "parameters": [{"$ref": "#/components/parameters/format"}],
               "responses": {"200": {"description": "{total,disruptions,by_disruption:[{disruption,what,at,notices}]}"}}}},
             "/v1/rewards": {"get": {
-              "summary": "Ledger entries (up to 10000, oldest first) and counts and values per status.",
-              "parameters": [{"name": "customer", "in": "query", "schema": {"type": "string"}}, {"$ref": "#/components/parameters/format"}, {"$ref": "#/components/parameters/table"}],
+              "summary": "Ledger entries (oldest first, up to limit) and counts and values per status: of the customer's entries with customer=, else of the whole ledger.",
+              "parameters": [{"name": "customer", "in": "query", "schema": {"type": "string"}}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 10000}}, {"$ref": "#/components/parameters/format"}, {"$ref": "#/components/parameters/table"}],
               "responses": {"200": {"description": "{rewards:[{id,customer,rule,kind,value,status,reason,trigger,at}],by_status:{issued:{n,value},held:..,rejected:..,reversed:..}}"}}}},
             "/v1/referrals": {"get": {
               "summary": "Referral conversion.",

@@ -1,3 +1,4 @@
+import AdvocateCodec
 import AdvocateRuntime
 import AdvocateStorage
 import Foundation
@@ -40,6 +41,8 @@ public struct ReportAPI: Sendable {
 
     /// Adds the data endpoints to `router`.
     public func register(_ router: Router<BasicRequestContext>) {
+        // Request counts and durations per route, for the report's own /metrics.
+        router.add(middleware: MetricsMiddleware())
         router.get("/v1/summary") { request, _ in
             try await guarded(request, table: nil) {
                 views.summary(try reader.summary())
@@ -81,10 +84,30 @@ public struct ReportAPI: Sendable {
         }
         router.get("/v1/rewards") { request, _ in
             let customer = request.uri.queryParameters.get("customer")
+            let limitText = request.uri.queryParameters.get("limit")
             return try await guarded(request, table: "rewards") {
-                .object([
-                    ("rewards", .array(try reader.rewards(customer: customer, limit: 10_000).map(views.reward))),
-                    ("by_status", views.rewardTotals(try reader.rewardTotals())),
+                var limit = 10_000
+                if let limitText {
+                    guard let value = Int(limitText), (0...10_000).contains(value) else {
+                        throw ReportError.badRequest(
+                            "limit must be a whole number from 0 to 10000, not \"\(limitText)\"")
+                    }
+                    limit = value
+                }
+                let entries = limit > 0 ? try reader.rewards(customer: customer, limit: limit) : []
+                // One customer's totals are those of their entries; everyone's come from the ledger as a whole.
+                var totals: [String: RewardTotal] = [:]
+                if customer != nil {
+                    for entry in try reader.rewards(customer: customer, limit: Int.max) {
+                        let total = totals[entry.status.rawValue] ?? RewardTotal(count: 0, value: .zero)
+                        totals[entry.status.rawValue] = RewardTotal(
+                            count: total.count + 1, value: total.value + entry.value)
+                    }
+                } else {
+                    totals = try reader.rewardTotals()
+                }
+                return .object([
+                    ("rewards", .array(entries.map(views.reward))), ("by_status", views.rewardTotals(totals)),
                 ])
             }
         }

@@ -47,8 +47,6 @@ private struct Session {
     /// Segment buyers and segment disruptions seen earlier in this batch (not yet in the store).
     var batchBuyers: [String: Set<String>] = [:]
     var batchDisruptions: [String: [Event]] = [:]
-    /// Each touched customer's ladder stage after their latest event so far, to record the moves.
-    var stages: [String: LadderStage] = [:]
 
     init(model: AdvocacyModel, context: ScoringContext) {
         self.model = model
@@ -73,11 +71,10 @@ private struct Session {
         }
         guard let customer = event.customer else { return }
         var current = try state(of: customer)
-        let before = stages[customer] ?? model.stage(of: current)
-        var produced = model.apply(event, to: &current)
+        let applied = model.applyFollowingStage(event, to: &current)
+        var produced = applied.outputs
         working[customer] = current
-        let after = model.stage(of: current)
-        stages[customer] = after
+        let (before, after) = (applied.before, applied.after)
         if after != before {
             batch.transitions.append(
                 TransitionRow(

@@ -41,6 +41,7 @@ struct UpCommand: ParsableCommand {
               ingest   ZeroMQ \(options.ingestEndpoint)   HTTP \(stack.ingestHTTP)/v1/events
               workers  connect to \(options.workEndpoint) (\(options.scoreWorkers) scoring, \(options.rewardWorkers) reward)
               report   \(stack.reportHTTP)/v1/summary
+              dashboard \(stack.reportHTTP)/
             """
         )
         if let simulate {

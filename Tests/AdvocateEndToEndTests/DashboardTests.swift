@@ -8,7 +8,7 @@ import Testing
     static let sources: [String: String] = {
         var sources = [
             "summary": "/v1/summary", "ladder": "/v1/ladder?by=week", "queue": "/v1/alerts/queue",
-            "notices": "/v1/notices", "rewards": "/v1/rewards", "referrals": "/v1/referrals",
+            "notices": "/v1/notices", "rewards": "/v1/rewards?limit=0", "referrals": "/v1/referrals",
             "advocates": "/v1/advocates", "topics": "/v1/topics?limit=10", "budgets": "/v1/rewards/budgets",
         ]
         for kind in ["nps", "csat", "ces"] {
@@ -64,6 +64,10 @@ import Testing
             }
         }
         if answers["budgets"] == nil { #expect(dom.contains("no budgets")) }
+        if let directory = ProcessInfo.processInfo.environment["ADVOCATE_SCREENSHOTS"] {
+            // For people: what the page looks like on a laptop screen (the directory is kept out of git).
+            try Self.screenshot(stack.reportHTTP + "/", chromium: chromium, profile: stack.data.path, into: directory)
+        }
         #expect(try stack.stop().values.allSatisfy { $0 == 0 })
     }
 
@@ -83,6 +87,23 @@ import Testing
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    static func screenshot(_ url: String, chromium: String, profile: String, into directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--hide-scrollbars", "--user-data-dir=" + (profile as NSString).appendingPathComponent("chromium-profile"),
+            "--window-size=1440,2400", "--virtual-time-budget=8000",
+            "--screenshot=" + (directory as NSString).appendingPathComponent("dashboard.png"), url,
+        ]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "chromium could not take a screenshot")
     }
 
     /// `data-metric` keys and the text of their elements.

@@ -28,6 +28,9 @@ import Testing
         let referrals = try get("/v1/referrals")
         let advocates = try get("/v1/advocates?limit=10")
         let topics = try get("/v1/topics?limit=1000")
+        let rewards = try get("/v1/rewards")
+        let firstRewarded = (rewards["rewards"] as? [[String: Any]])?.first?["customer"] as? String ?? ""
+        let customerRewards = try get("/v1/rewards?customer=\(firstRewarded)")
         let printed = try Self.run("advocate", ["report", "--url", stack.reportHTTP])
         let ingestMetrics = try Self.prometheus(stack.ingestHTTP + "/metrics")
         let scorePort = try #require(
@@ -129,6 +132,23 @@ import Testing
         let top = advocates["top"] as? [[String: Any]] ?? []
         #expect(top.map { $0["id"] as? String ?? "" } == ranked.prefix(10).map(\.0))
         #expect(top.map { ReportFixture.number($0["advocacy"]) ?? -1 } == ranked.prefix(10).map(\.1))
+
+        // Reward totals per status add up the ledger's entries (the reward rules are the reward stage's own).
+        for answer in [rewards, customerRewards] {
+            var want: [String: Double] = [:]
+            for entry in answer["rewards"] as? [[String: Any]] ?? [] {
+                let status = entry["status"] as? String ?? ""
+                want[status + ".n", default: 0] += 1
+                want[status + ".value", default: 0] += ReportFixture.number(entry["value"]) ?? 0
+            }
+            for (key, value) in want {
+                let got = ReportFixture.number(ReportFixture.value(answer["by_status"], at: key))
+                #expect(
+                    got.map { abs($0 - value) < 1e-6 } == true,
+                    "by_status.\(key): \(String(describing: got)) != \(value)")
+            }
+            #expect(!want.isEmpty)
+        }
 
         // What customers ask to change: counts and distinct customers per topic.
         var wantTopics: [String: (n: Int, customers: Set<String>)] = [:]
