@@ -2,11 +2,12 @@
 #   docker build -t advocate .
 #   docker run --rm advocate advocate --help
 
-# Build: the Swift toolchain and libzmq's headers. Swift's runtime is linked statically, so the run stage
-# needs no toolchain.
+# Build: the Swift toolchain plus the headers of the C libraries the binaries link (libzmq; SQLite for GRDB;
+# libcurl for FoundationNetworking). Swift's runtime is linked statically, so the run stage needs no toolchain.
 FROM swift:6.3-bookworm AS build
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libzmq3-dev pkg-config \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        libzmq3-dev libsqlite3-dev libcurl4-openssl-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so editing the sources does not fetch them again.

@@ -23,7 +23,8 @@ public final class CurveAuthenticator: Sendable {
     /// Binds the handler in `context` and starts answering on its own thread.
     /// - Parameters:
     ///   - authorized: Z85 public keys of the admitted clients.
-    ///   - refused: told the Z85 key and address of each refused client (for the stage's log).
+    ///   - refused: told the Z85 key and address of a refused client (for the stage's log); at most once a
+    ///     minute per key, since a refused client keeps reconnecting.
     /// - Throws: `ZMQError` when the handler cannot bind, e.g. because another one runs in this context.
     public init(
         context: ZMQContext, authorized: Set<String>,
@@ -70,12 +71,21 @@ public final class CurveAuthenticator: Sendable {
     ) {
         var poller = Poller()
         poller.add(socket)
+        let clock = ContinuousClock()
+        var reported: [String: ContinuousClock.Instant] = [:]
+        func report(key: String, address: String) {
+            let now = clock.now
+            if let last = reported[key], now - last < .seconds(60) { return }
+            if reported.count >= 1_024 { reported.removeAll() }
+            reported[key] = now
+            refused(key, address)
+        }
         while !control.stopping.load(ordering: .acquiring) {
             do {
                 guard try poller.poll(timeout: 100)[0].contains(.readable),
                     let request = try socket.receiveMultipart(dontWait: true, maxParts: 16)
                 else { continue }
-                try socket.send(parts: reply(to: request, keys: keys, refused: refused))
+                try socket.send(parts: reply(to: request, keys: keys, refused: report))
             } catch let error as ZMQError where error.isTerminated {
                 return
             } catch {

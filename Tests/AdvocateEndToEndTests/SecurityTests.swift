@@ -41,19 +41,21 @@ import ZeroMQ
             ingest.log.contains("refused a ZeroMQ client without an authorized CURVE key")
         }
 
-        // A producer with an unlisted key hears nothing back, and nothing of its request is journalled.
+        // A producer with an unlisted key, or without CURVE at all, hears nothing back, and nothing of its
+        // request is journalled.
         let context = try ZMQContext()
-        do {
+        for keys in [try CurveKeyDirectory(path: rogue.path).clientKeys(role: "producer"), nil] {
             let intruder = try Socket(.dealer, context: context)
             defer { intruder.close() }
             try intruder.setLinger(milliseconds: 0)
             try intruder.setReceiveTimeout(milliseconds: 2_000)
-            try intruder.useCurve(try CurveKeyDirectory(path: rogue.path).clientKeys(role: "producer"))
+            if let keys { try intruder.useCurve(keys) }
             try intruder.connect(stack.ingestEndpoint)
             let event =
                 #"{"id":"rogue-1","type":"suggestion","customer":"c-x","at":"2026-11-09T15:00:00Z","text":"hi"}"#
             try intruder.send(parts: [[], Array(event.utf8)])
-            #expect(try intruder.receiveMultipart() == nil)
+            #expect(
+                try intruder.receiveMultipart() == nil, "a producer \(keys == nil ? "without" : "with unlisted") keys")
         }
 
         try extra.start("advocate-score", name: "score-1", extra: ["--curve-dir", keys.path])
