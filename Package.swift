@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // C binding to libzmq, as GRDB binds SQLite.
@@ -61,6 +63,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The PostgreSQL implementations of the storage protocols, and the factory that picks a backend.
+        .target(
+            name: "AdvocatePostgres",
+            dependencies: [
+                "AdvocateCodec", "AdvocateStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // What every stage shares: configuration, HTTP health and metrics, logging, lifecycle.
         .target(
             name: "AdvocateRuntime",
@@ -77,24 +91,28 @@ let package = Package(
         .target(
             name: "AdvocateIngest",
             dependencies: [
-                "AdvocateCodec", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ",
+                "AdvocateCodec", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime", "ZeroMQ",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "AdvocateScore",
-            dependencies: ["AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime", "ZeroMQ",
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "AdvocateReward",
-            dependencies: ["AdvocateCodec", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ"],
+            dependencies: ["AdvocateCodec", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime", "ZeroMQ"],
             swiftSettings: strict
         ),
         .target(
             name: "AdvocateReport",
-            dependencies: ["AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocateRuntime"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime",
+            ],
             swiftSettings: strict
         ),
         // Seeded generator of a realistic event stream.
@@ -166,14 +184,17 @@ let package = Package(
         .testTarget(
             name: "AdvocateModelTests", dependencies: ["AdvocateModel", "AdvocateCodec"], swiftSettings: strict),
         .testTarget(
-            name: "AdvocateStorageTests", dependencies: ["AdvocateStorage", "AdvocateTestSupport"],
+            name: "AdvocateStorageTests", dependencies: ["AdvocateStorage", "AdvocatePostgres", "AdvocateTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "AdvocateSimulationTests", dependencies: ["AdvocateSimulation", "AdvocateCodec"],
             swiftSettings: strict),
         .testTarget(
             name: "AdvocateEndToEndTests",
-            dependencies: ["AdvocateCodec", "AdvocateStorage", "AdvocateTools", "AdvocateTestSupport", "ZeroMQ"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateStorage", "AdvocatePostgres", "AdvocateTools", "AdvocateTestSupport",
+                "ZeroMQ",
+            ],
             swiftSettings: strict
         ),
     ]

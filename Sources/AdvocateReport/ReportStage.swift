@@ -1,3 +1,4 @@
+import AdvocatePostgres
 import AdvocateRuntime
 import AdvocateStorage
 import Foundation
@@ -11,7 +12,9 @@ public enum ReportStage {
     public static func services(
         configuration: ReportConfiguration, profiler: any CustomerProfiler = StoredStageProfiler(), logger: Logger
     ) throws -> [any Service] {
-        let reader = SQLiteReportReader(directory: DataDirectory(path: configuration.dataDirectory))
+        let reader = try StoreFactory(
+            dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
+        ).reportReader()
         let api = ReportAPI(reader: reader, profiler: profiler, token: configuration.token)
         let http = StageHTTPServer.make(
             host: configuration.httpHost, port: configuration.httpPort, registry: StageMetrics.bootstrap(),

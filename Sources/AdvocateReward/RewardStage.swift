@@ -1,3 +1,4 @@
+import AdvocatePostgres
 import AdvocateRuntime
 import AdvocateStorage
 import Logging
@@ -9,9 +10,9 @@ public enum RewardStage {
     public static func services(
         configuration: RewardConfiguration, policy: any RewardPolicy = DefaultRewardPolicy(), logger: Logger
     ) throws -> [any Service] {
-        let directory = DataDirectory(path: configuration.dataDirectory)
-        try directory.create()
-        let store = try SQLiteRewardStore(path: directory.reward)
+        let store = try StoreFactory(
+            dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
+        ).rewardStore()
         let context = try ZMQContext()
         let worker = RewardWorker(
             configuration: configuration, store: store, policy: policy, context: context, logger: logger

@@ -12,6 +12,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "HTTP address (ADVOCATE_REPORT_HTTP_HOST).") var httpHost: String?
     @Option(help: "HTTP port (ADVOCATE_REPORT_HTTP_PORT).") var httpPort: Int?
     @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
+    @Option(help: "PostgreSQL URL instead of SQLite in the data directory (ADVOCATE_DATABASE_URL).")
+    var database: String?
     @Option(help: "Bearer token for data endpoints (ADVOCATE_REPORT_TOKEN).") var token: String?
     @Option(help: "Log level (ADVOCATE_LOG_LEVEL).") var logLevel: String?
 
@@ -21,6 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
         config.httpHost = Setting.string(httpHost, env: "ADVOCATE_REPORT_HTTP_HOST", default: config.httpHost)
         config.httpPort = try Setting.int(httpPort, env: "ADVOCATE_REPORT_HTTP_PORT", default: config.httpPort)
         config.dataDirectory = Setting.string(data, env: "ADVOCATE_DATA", default: config.dataDirectory)
+        config.databaseURL = Setting.optionalString(database, env: "ADVOCATE_DATABASE_URL")
         config.token = Setting.optionalString(token, env: "ADVOCATE_REPORT_TOKEN")
         try await StageRunner.run(
             try ReportStage.services(configuration: config, profiler: ModelProfiler(), logger: logger), logger: logger)
