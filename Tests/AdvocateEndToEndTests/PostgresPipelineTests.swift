@@ -45,6 +45,10 @@ import Testing
 
         #expect(postgres.summary == sqlite.summary, "PostgreSQL: \(postgres.summary)\nSQLite: \(sqlite.summary)")
         let (actual, expected) = (postgres.snapshot, sqlite.snapshot)
+        // Not two empty runs: the stream reaches every stage.
+        #expect(expected.accepted.values.reduce(0, +) > 3_900)
+        #expect(expected.customers.count > 300)
+        #expect(!expected.ledger.isEmpty && !expected.alerts.isEmpty && !expected.notices.isEmpty)
         #expect(actual.accepted == expected.accepted)
         #expect(actual.customers.count == expected.customers.count)
         let differing = expected.customers.filter { actual.customers[$0.key] != $0.value }.map(\.key)
@@ -80,6 +84,9 @@ import Testing
             return current.inFlight == 0 && current.received == current.candidates ? current : nil
         }
         let summary = NSDictionary(dictionary: try stack.settledSummary(timeout: 120))
+        // On PostgreSQL nothing is stored in the data directory.
+        let files = try FileManager.default.contentsOfDirectory(atPath: stack.data.path)
+        #expect(files.contains("journal.sqlite") == (database == nil), "data directory holds \(files)")
         let statuses = try stack.stop()
         for (name, status) in statuses { #expect(status == 0, "\(name) exited with \(status)\n\(stack.logs)") }
         return Outcome(summary: summary, snapshot: atRest)
