@@ -20,7 +20,7 @@ public final class PostgresRewardStore: RewardStore {
         decide: (RewardCandidate, any LedgerReading) throws -> [LedgerEntry]
     ) throws -> [LedgerEntry] {
         try session.transaction { transaction in
-            try transaction.query("SELECT id FROM reward.writer WHERE id = 1 FOR UPDATE")
+            try RewardTables.lockWriter(transaction)
             let reader = PostgresLedgerReader(transaction: transaction)
             var added: [LedgerEntry] = []
             for candidate in candidates {

@@ -31,6 +31,12 @@ enum RewardTables {
         ]
     )
 
+    /// Waits for and takes the writer lock until the transaction ends. Every transaction that decides from
+    /// what the ledger holds (caps, budgets) must take it before its first read.
+    static func lockWriter(_ transaction: PostgresTransaction) throws {
+        try transaction.query("SELECT id FROM reward.writer WHERE id = 1 FOR UPDATE")
+    }
+
     /// The ledger's columns in the order `entry(_:)` decodes them.
     static let ledgerColumns = "id, customer, rule, kind, value, status, reason, trigger, candidate, at"
 
