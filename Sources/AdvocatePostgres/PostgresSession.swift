@@ -27,10 +27,13 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     deinit {
-        // The connection must outlive its close (postgres-nio checks), so the completion holds on to it.
-        if let connection {
-            (connection.close() as EventLoopFuture<Void>).whenComplete { _ in withExtendedLifetime(connection) {} }
-        }
+        if let connection { Self.discard(connection) }
+    }
+
+    /// Closes `connection` without waiting. It must outlive its close (postgres-nio checks), so the
+    /// completion holds on to it.
+    private static func discard(_ connection: PostgresConnection) {
+        (connection.close() as EventLoopFuture<Void>).whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     /// Runs `body` in one transaction and commits it (durable: `synchronous_commit` is on), or rolls back
@@ -48,10 +51,10 @@ final class PostgresSession: @unchecked Sendable {
             try transaction.execute("COMMIT")
             return result
         } catch {
-            if connection.isClosed {
+            // A connection that cannot even roll back is broken: the next transaction opens a new one.
+            if connection.isClosed || (try? transaction.execute("ROLLBACK")) == nil {
                 self.connection = nil
-            } else {
-                _ = try? transaction.execute("ROLLBACK")
+                Self.discard(connection)
             }
             throw error
         }
