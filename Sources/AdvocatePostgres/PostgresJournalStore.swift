@@ -45,57 +45,66 @@ public final class PostgresJournalStore: JournalStore {
             var working = next
             let count = partitionCount
             let outcomes: [AppendOutcome] = try session.transaction { transaction in
-                // First learn which ids are new (one round trip for the batch), then write their events.
-                let fresh = try transaction.pipeline(
-                    events.map { "INSERT INTO journal.ids (id) VALUES (\($0.id)) ON CONFLICT DO NOTHING" }
-                ).map { ($0.metadata.rows ?? 0) == 1 }
+                // A handful of statements per batch, whatever its size: each takes whole columns as arrays.
+                var fresh = Set(
+                    try transaction.rows(
+                        """
+                        INSERT INTO journal.ids (id) SELECT * FROM unnest(\(events.map(\.id))::TEXT[])
+                        ON CONFLICT DO NOTHING RETURNING id
+                        """
+                    ) { try $0.decode(String.self) }
+                )
                 var outcomes: [AppendOutcome] = []
                 outcomes.reserveCapacity(events.count)
-                var writes: [PostgresQuery] = []
+                var rows = JournalRows()
                 var perType: [String: Int] = [:]
-                for (event, isNew) in zip(events, fresh) {
-                    guard isNew else {
+                for event in events {
+                    // The first of equal ids in the batch is the new one; any later one is a duplicate.
+                    guard fresh.remove(event.id) != nil else {
                         outcomes.append(.duplicate)
                         continue
                     }
                     let body = ByteBuffer(bytes: event.binary())
                     let partitions = SQLiteJournalStore.partitions(of: event, count: count)
                     for partition in partitions {
-                        writes.append(
-                            """
-                            INSERT INTO journal.events (partition, seq, id, type, body)
-                            VALUES (\(Int64(partition)), \(Int64(working[Int(partition)])), \(event.id), \
-                            \(event.type.rawValue), \(body))
-                            """
-                        )
+                        rows.add(partition: partition, sequence: working[Int(partition)], event: event, body: body)
                     }
                     let home = partitions[0]
                     outcomes.append(.appended(partition: home, sequence: working[Int(home)]))
                     for partition in partitions { working[Int(partition)] += 1 }
                     if !event.type.isInternal { perType[event.type.rawValue, default: 0] += 1 }
                 }
-                for (type, n) in perType.sorted(by: { $0.key < $1.key }) {
-                    writes.append(
+                if !rows.ids.isEmpty {
+                    try transaction.query(
                         """
-                        INSERT INTO journal.accepted (type, n) VALUES (\(type), \(Int64(n)))
-                        ON CONFLICT (type) DO UPDATE SET n = journal.accepted.n + excluded.n
-                        """
-                    )
-                }
-                for (reason, n) in rejections.sorted(by: { $0.key < $1.key }) where n > 0 {
-                    writes.append(
-                        """
-                        INSERT INTO journal.rejected (reason, n) VALUES (\(reason), \(Int64(n)))
-                        ON CONFLICT (reason) DO UPDATE SET n = journal.rejected.n + excluded.n
+                        INSERT INTO journal.events (partition, seq, id, type, body)
+                        SELECT * FROM unnest(\(rows.partitions)::BIGINT[], \(rows.sequences)::BIGINT[], \(rows.ids)::TEXT[],
+                            \(rows.types)::TEXT[], \(rows.bodies)::BYTEA[])
                         """
                     )
                 }
-                try transaction.pipeline(writes)
+                try Self.add(perType, to: "accepted", key: "type", transaction)
+                try Self.add(rejections.filter { $0.value > 0 }, to: "rejected", key: "reason", transaction)
                 return outcomes
             }
             next = working
             return outcomes
         }
+    }
+
+    /// Adds `counts` to the counters of `table` (`accepted` by type, `rejected` by reason).
+    private static func add(
+        _ counts: [String: Int], to table: String, key: String, _ transaction: PostgresTransaction
+    ) throws {
+        guard !counts.isEmpty else { return }
+        let keys = counts.keys.sorted()
+        try transaction.query(
+            """
+            INSERT INTO journal.\(unescaped: table) (\(unescaped: key), n)
+            SELECT * FROM unnest(\(keys)::TEXT[], \(keys.map { Int64(counts[$0] ?? 0) })::BIGINT[])
+            ON CONFLICT (\(unescaped: key)) DO UPDATE SET n = journal.\(unescaped: table).n + excluded.n
+            """
+        )
     }
 
     public func read(partition: UInt32, after: UInt64, limit: Int) throws -> [JournalEntry] {
@@ -132,5 +141,22 @@ public final class PostgresJournalStore: JournalStore {
 
     public func counts() throws -> JournalCounts {
         try session.transaction(readOnly: true) { try JournalTables.counts($0) }
+    }
+}
+
+/// The columns of the events one append writes, for a single `unnest` insert.
+private struct JournalRows {
+    var partitions: [Int64] = []
+    var sequences: [Int64] = []
+    var ids: [String] = []
+    var types: [String] = []
+    var bodies: [ByteBuffer] = []
+
+    mutating func add(partition: UInt32, sequence: UInt64, event: Event, body: ByteBuffer) {
+        partitions.append(Int64(partition))
+        sequences.append(Int64(sequence))
+        ids.append(event.id)
+        types.append(event.type.rawValue)
+        bodies.append(body)
     }
 }

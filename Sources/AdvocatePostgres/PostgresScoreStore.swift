@@ -77,29 +77,37 @@ public final class PostgresScoreStore: ScoreStore {
                 )
             }
             let matches = try Self.matchReferrals(commit, transaction)
+            // One statement per table, whatever the batch's size: each takes whole columns as arrays.
             var writes: [PostgresQuery] = []
-            for customer in commit.customers {
+            // Upserts take the last record of a key, as one upsert after another would leave it.
+            let customers = Self.lastOfEach(commit.customers, by: \.customer)
+            if !customers.isEmpty {
                 writes.append(
                     """
                     INSERT INTO score.customers (customer, partition, stage, state)
-                    VALUES (\(customer.customer), \(Int64(customer.partition)), \(customer.stage), \
-                    \(ByteBuffer(bytes: customer.state)))
+                    SELECT * FROM unnest(\(customers.map(\.customer))::TEXT[], \(customers.map { Int64($0.partition) })::BIGINT[],
+                        \(customers.map(\.stage))::TEXT[], \(customers.map { ByteBuffer(bytes: $0.state) })::BYTEA[])
                     ON CONFLICT (customer) DO UPDATE SET stage = excluded.stage, state = excluded.state
                     """
                 )
             }
-            for candidate in commit.candidates + matches.map(\.candidate) {
-                // Only a candidate seen for the first time goes out: a re-derived one was sent already.
+            let candidates = commit.candidates + matches.map(\.candidate)
+            if !candidates.isEmpty {
+                // Only a candidate seen for the first time goes out, in order: a re-derived one was sent already.
                 writes.append(
                     """
-                    WITH fresh AS (
+                    WITH given AS (
+                        SELECT * FROM unnest(\(candidates.map(\.id))::TEXT[], \(candidates.map(\.kind.rawValue))::TEXT[],
+                            \(candidates.map(\.customer))::TEXT[], \(candidates.map(\.trigger))::TEXT[],
+                            \(candidates.map(\.at.microseconds))::BIGINT[], \(candidates.map(ScoreTables.encode))::BYTEA[])
+                        WITH ORDINALITY AS g (id, kind, customer, trigger, at, body, ord)
+                    ), fresh AS (
                         INSERT INTO score.candidates (id, kind, customer, trigger, at)
-                        VALUES (\(candidate.id), \(candidate.kind.rawValue), \(candidate.customer), \
-                    \(candidate.trigger), \(candidate.at.microseconds))
-                        ON CONFLICT DO NOTHING RETURNING id
+                        SELECT id, kind, customer, trigger, at FROM given ON CONFLICT DO NOTHING RETURNING id
                     )
                     INSERT INTO score.outbox (id, partition, body)
-                    SELECT id, \(key), \(ScoreTables.encode(candidate)) FROM fresh ON CONFLICT DO NOTHING
+                    SELECT given.id, \(key), given.body FROM given JOIN fresh ON fresh.id = given.id ORDER BY given.ord
+                    ON CONFLICT DO NOTHING
                     """
                 )
             }
@@ -112,68 +120,111 @@ public final class PostgresScoreStore: ScoreStore {
                     """
                 )
             }
-            for row in commit.segments {
+            if !commit.segments.isEmpty {
                 writes.append(
                     """
-                    INSERT INTO score.segments (segment, customer, partition) VALUES (\(row.segment), \(row.customer), \
-                    \(key)) ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            // Per partition: a purchase must only see the disruptions its own partition has passed.
-            for event in commit.disruptions {
-                guard case .disruption(let disruption) = event.body, let segment = disruption.segment else { continue }
-                writes.append(
-                    """
-                    INSERT INTO score.disruptions (partition, id, segment, at, body)
-                    VALUES (\(key), \(event.id), \(segment), \(event.at.microseconds), \(ByteBuffer(bytes: event.binary())))
+                    INSERT INTO score.segments (segment, customer, partition)
+                    SELECT segment, customer, \(key) FROM unnest(\(commit.segments.map(\.segment))::TEXT[],
+                        \(commit.segments.map(\.customer))::TEXT[]) AS s (segment, customer)
                     ON CONFLICT DO NOTHING
                     """
                 )
             }
-            for survey in commit.surveys {
+            // Per partition: a purchase must only see the disruptions its own partition has passed.
+            let disruptions = commit.disruptions.compactMap { event -> (Event, String)? in
+                guard case .disruption(let disruption) = event.body, let segment = disruption.segment else {
+                    return nil
+                }
+                return (event, segment)
+            }
+            if !disruptions.isEmpty {
                 writes.append(
                     """
-                    INSERT INTO score.surveys (event, customer, kind, score, at, channel)
-                    VALUES (\(survey.event), \(survey.customer), \(survey.kind), \(Int64(survey.score)), \
-                    \(survey.at.microseconds), \(survey.channel)) ON CONFLICT DO NOTHING
+                    INSERT INTO score.disruptions (partition, id, segment, at, body)
+                    SELECT \(key), * FROM unnest(\(disruptions.map(\.0.id))::TEXT[], \(disruptions.map(\.1))::TEXT[],
+                        \(disruptions.map(\.0.at.microseconds))::BIGINT[],
+                        \(disruptions.map { ByteBuffer(bytes: $0.0.binary()) })::BYTEA[])
+                    ON CONFLICT DO NOTHING
                     """
                 )
             }
-            for alert in commit.alerts {
+            let surveys = commit.surveys
+            if !surveys.isEmpty {
+                writes.append(
+                    """
+                    INSERT INTO score.surveys (event, customer, kind, score, at, channel)
+                    SELECT event, customer, kind, score, at, CASE WHEN has_channel THEN channel END
+                    FROM unnest(\(surveys.map(\.event))::TEXT[], \(surveys.map(\.customer))::TEXT[], \(surveys.map(\.kind))::TEXT[],
+                        \(surveys.map { Int64($0.score) })::BIGINT[], \(surveys.map(\.at.microseconds))::BIGINT[],
+                        \(surveys.map { $0.channel ?? "" })::TEXT[], \(surveys.map { $0.channel != nil })::BOOLEAN[])
+                        AS s (event, customer, kind, score, at, channel, has_channel)
+                    ON CONFLICT DO NOTHING
+                    """
+                )
+            }
+            let alerts = Self.lastOfEach(commit.alerts, by: \.id)
+            if !alerts.isEmpty {
                 writes.append(
                     """
                     INSERT INTO score.alerts (\(unescaped: ScoreTables.alertColumns))
-                    VALUES (\(alert.id), \(alert.customer), \(alert.trigger), \(alert.status), \(alert.severity), \
-                    \(alert.openedAt.microseconds), \(alert.closedAt?.microseconds), \(alert.responseSeconds), \
-                    \(alert.reason), \(alert.channel), \(alert.excerpt))
+                    SELECT id, customer, trigger, status, severity, opened_at, CASE WHEN has_closed THEN closed_at END,
+                        CASE WHEN has_response THEN response_seconds END, reason,
+                        CASE WHEN has_channel THEN channel END, excerpt
+                    FROM unnest(\(alerts.map(\.id))::TEXT[], \(alerts.map(\.customer))::TEXT[], \(alerts.map(\.trigger))::TEXT[],
+                        \(alerts.map(\.status))::TEXT[], \(alerts.map(\.severity))::TEXT[],
+                        \(alerts.map(\.openedAt.microseconds))::BIGINT[], \(alerts.map { $0.closedAt?.microseconds ?? 0 })::BIGINT[],
+                        \(alerts.map { $0.closedAt != nil })::BOOLEAN[], \(alerts.map { $0.responseSeconds ?? 0 })::BIGINT[],
+                        \(alerts.map { $0.responseSeconds != nil })::BOOLEAN[], \(alerts.map(\.reason))::TEXT[],
+                        \(alerts.map { $0.channel ?? "" })::TEXT[], \(alerts.map { $0.channel != nil })::BOOLEAN[],
+                        \(alerts.map(\.excerpt))::TEXT[])
+                        AS a (id, customer, trigger, status, severity, opened_at, closed_at, has_closed, response_seconds,
+                            has_response, reason, channel, has_channel, excerpt)
                     ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity,
                         closed_at = excluded.closed_at, response_seconds = excluded.response_seconds,
                         reason = excluded.reason
                     """
                 )
             }
-            for notice in commit.notices {
+            let notices = commit.notices
+            if !notices.isEmpty {
                 writes.append(
                     """
                     INSERT INTO score.notices (\(unescaped: ScoreTables.noticeColumns))
-                    VALUES (\(notice.id), \(notice.disruption), \(notice.customer), \(notice.at.microseconds), \
-                    \(notice.what)) ON CONFLICT DO NOTHING
+                    SELECT * FROM unnest(\(notices.map(\.id))::TEXT[], \(notices.map(\.disruption))::TEXT[],
+                        \(notices.map(\.customer))::TEXT[], \(notices.map(\.at.microseconds))::BIGINT[], \(notices.map(\.what))::TEXT[])
+                    ON CONFLICT DO NOTHING
                     """
                 )
             }
-            for topic in commit.topics {
+            let topics = commit.topics
+            if !topics.isEmpty {
                 writes.append(
                     """
                     INSERT INTO score.topics (event, customer, topic, at, excerpt)
-                    VALUES (\(topic.event), \(topic.customer), \(topic.topic), \(topic.at.microseconds), \
-                    \(topic.excerpt)) ON CONFLICT DO NOTHING
+                    SELECT * FROM unnest(\(topics.map(\.event))::TEXT[], \(topics.map(\.customer))::TEXT[],
+                        \(topics.map(\.topic))::TEXT[], \(topics.map(\.at.microseconds))::BIGINT[], \(topics.map(\.excerpt))::TEXT[])
+                    ON CONFLICT DO NOTHING
                     """
                 )
             }
             writes.append("UPDATE score.positions SET seq = \(Int64(commit.through)) WHERE partition = \(key)")
             try transaction.pipeline(writes)
         }
+    }
+
+    /// The last element of each key, in the order of their first appearance.
+    static func lastOfEach<Row>(_ rows: [Row], by key: (Row) -> String) -> [Row] {
+        var index: [String: Int] = [:]
+        var result: [Row] = []
+        for row in rows {
+            if let at = index[key(row)] {
+                result[at] = row
+            } else {
+                index[key(row)] = result.count
+                result.append(row)
+            }
+        }
+        return result
     }
 
     /// Joins referral codes with conversions inside the commit's transaction, after locking each code's row

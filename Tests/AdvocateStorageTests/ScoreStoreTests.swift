@@ -76,6 +76,37 @@ import Testing
     }
 
     @Test(arguments: TestBackend.all)
+    func theLastRecordOfAKeyInOneCommitWins(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
+        _ = try store.claim(partition: 0, epoch: 1)
+        try store.commit(
+            ScoreCommit(
+                lease: PartitionLease(partition: 0, epoch: 1), through: 2,
+                customers: [
+                    CustomerRow(customer: "c-1", partition: 0, stage: "customer", state: [1]),
+                    CustomerRow(customer: "c-1", partition: 0, stage: "client", state: [2]),
+                ],
+                candidates: [
+                    StoreFixtures.candidate("w-1"), StoreFixtures.candidate("w-2"), StoreFixtures.candidate("w-1"),
+                ],
+                alerts: [
+                    ReportReaderTests.alert("a-1", status: "open"), ReportReaderTests.alert("a-1", status: "closed"),
+                ]
+            )
+        )
+        #expect(try store.states(of: ["c-1"]) == ["c-1": [2]])
+        #expect(try store.outbox(partitions: [0], limit: 10).map(\.id) == ["good_review:w-1", "good_review:w-2"])
+        let reader = stores.factory.reportReader()
+        #expect(try reader.customer("c-1")?.stage == "client")
+        #expect(
+            try reader.alerts(customer: "c-1", status: nil, limit: 10) == [
+                ReportReaderTests.alert("a-1", status: "closed")
+            ])
+    }
+
+    @Test(arguments: TestBackend.all)
     func segmentsAndDisruptionsAreKeptPerPartition(backend: TestBackend) throws {
         let stores = try TestStores(backend)
         defer { stores.remove() }
