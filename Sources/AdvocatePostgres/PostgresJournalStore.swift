@@ -21,7 +21,10 @@ public final class PostgresJournalStore: JournalStore {
         try JournalTables.schema.prepare(session)
         let (stored, heads) = try session.transaction { transaction in
             try transaction.query(
-                "INSERT INTO journal.meta (key, value) VALUES ('partitions', \(Int64(partitions))) ON CONFLICT DO NOTHING"
+                """
+                INSERT INTO journal.meta (key, value) VALUES ('partitions', \(Int64(partitions)))
+                ON CONFLICT DO NOTHING
+                """
             )
             let stored =
                 try transaction.rows("SELECT value FROM journal.meta WHERE key = 'partitions'") {
@@ -78,7 +81,8 @@ public final class PostgresJournalStore: JournalStore {
                     try transaction.query(
                         """
                         INSERT INTO journal.events (partition, seq, id, type, body)
-                        SELECT * FROM unnest(\(rows.partitions)::BIGINT[], \(rows.sequences)::BIGINT[], \(rows.ids)::TEXT[],
+                        SELECT * FROM unnest(\(rows.partitions)::BIGINT[], \(rows.sequences)::BIGINT[],
+                            \(rows.ids)::TEXT[],
                             \(rows.types)::TEXT[], \(rows.bodies)::BYTEA[])
                         """
                     )

@@ -85,7 +85,8 @@ public final class PostgresScoreStore: ScoreStore {
                 writes.append(
                     """
                     INSERT INTO score.customers (customer, partition, stage, state)
-                    SELECT * FROM unnest(\(customers.map(\.customer))::TEXT[], \(customers.map { Int64($0.partition) })::BIGINT[],
+                    SELECT * FROM unnest(\(customers.map(\.customer))::TEXT[],
+                        \(customers.map { Int64($0.partition) })::BIGINT[],
                         \(customers.map(\.stage))::TEXT[], \(customers.map { ByteBuffer(bytes: $0.state) })::BYTEA[])
                     ON CONFLICT (customer) DO UPDATE SET stage = excluded.stage, state = excluded.state
                     """
@@ -97,9 +98,11 @@ public final class PostgresScoreStore: ScoreStore {
                 writes.append(
                     """
                     WITH given AS (
-                        SELECT * FROM unnest(\(candidates.map(\.id))::TEXT[], \(candidates.map(\.kind.rawValue))::TEXT[],
+                        SELECT * FROM unnest(\(candidates.map(\.id))::TEXT[],
+                            \(candidates.map(\.kind.rawValue))::TEXT[],
                             \(candidates.map(\.customer))::TEXT[], \(candidates.map(\.trigger))::TEXT[],
-                            \(candidates.map(\.at.microseconds))::BIGINT[], \(candidates.map(ScoreTables.encode))::BYTEA[])
+                            \(candidates.map(\.at.microseconds))::BIGINT[],
+                            \(candidates.map(ScoreTables.encode))::BYTEA[])
                         WITH ORDINALITY AS g (id, kind, customer, trigger, at, body, ord)
                     ), fresh AS (
                         INSERT INTO score.candidates (id, kind, customer, trigger, at)
@@ -154,7 +157,8 @@ public final class PostgresScoreStore: ScoreStore {
                     """
                     INSERT INTO score.surveys (event, customer, kind, score, at, channel)
                     SELECT event, customer, kind, score, at, CASE WHEN has_channel THEN channel END
-                    FROM unnest(\(surveys.map(\.event))::TEXT[], \(surveys.map(\.customer))::TEXT[], \(surveys.map(\.kind))::TEXT[],
+                    FROM unnest(\(surveys.map(\.event))::TEXT[], \(surveys.map(\.customer))::TEXT[],
+                        \(surveys.map(\.kind))::TEXT[],
                         \(surveys.map { Int64($0.score) })::BIGINT[], \(surveys.map(\.at.microseconds))::BIGINT[],
                         \(surveys.map { $0.channel ?? "" })::TEXT[], \(surveys.map { $0.channel != nil })::BOOLEAN[])
                         AS s (event, customer, kind, score, at, channel, has_channel)
@@ -170,14 +174,18 @@ public final class PostgresScoreStore: ScoreStore {
                     SELECT id, customer, trigger, status, severity, opened_at, CASE WHEN has_closed THEN closed_at END,
                         CASE WHEN has_response THEN response_seconds END, reason,
                         CASE WHEN has_channel THEN channel END, excerpt
-                    FROM unnest(\(alerts.map(\.id))::TEXT[], \(alerts.map(\.customer))::TEXT[], \(alerts.map(\.trigger))::TEXT[],
+                    FROM unnest(\(alerts.map(\.id))::TEXT[], \(alerts.map(\.customer))::TEXT[],
+                        \(alerts.map(\.trigger))::TEXT[],
                         \(alerts.map(\.status))::TEXT[], \(alerts.map(\.severity))::TEXT[],
-                        \(alerts.map(\.openedAt.microseconds))::BIGINT[], \(alerts.map { $0.closedAt?.microseconds ?? 0 })::BIGINT[],
-                        \(alerts.map { $0.closedAt != nil })::BOOLEAN[], \(alerts.map { $0.responseSeconds ?? 0 })::BIGINT[],
+                        \(alerts.map(\.openedAt.microseconds))::BIGINT[],
+                        \(alerts.map { $0.closedAt?.microseconds ?? 0 })::BIGINT[],
+                        \(alerts.map { $0.closedAt != nil })::BOOLEAN[],
+                        \(alerts.map { $0.responseSeconds ?? 0 })::BIGINT[],
                         \(alerts.map { $0.responseSeconds != nil })::BOOLEAN[], \(alerts.map(\.reason))::TEXT[],
                         \(alerts.map { $0.channel ?? "" })::TEXT[], \(alerts.map { $0.channel != nil })::BOOLEAN[],
                         \(alerts.map(\.excerpt))::TEXT[])
-                        AS a (id, customer, trigger, status, severity, opened_at, closed_at, has_closed, response_seconds,
+                        AS a (id, customer, trigger, status, severity, opened_at, closed_at, has_closed,
+                            response_seconds,
                             has_response, reason, channel, has_channel, excerpt)
                     ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity,
                         closed_at = excluded.closed_at, response_seconds = excluded.response_seconds,
@@ -191,7 +199,8 @@ public final class PostgresScoreStore: ScoreStore {
                     """
                     INSERT INTO score.notices (\(unescaped: ScoreTables.noticeColumns))
                     SELECT * FROM unnest(\(notices.map(\.id))::TEXT[], \(notices.map(\.disruption))::TEXT[],
-                        \(notices.map(\.customer))::TEXT[], \(notices.map(\.at.microseconds))::BIGINT[], \(notices.map(\.what))::TEXT[])
+                        \(notices.map(\.customer))::TEXT[], \(notices.map(\.at.microseconds))::BIGINT[],
+                        \(notices.map(\.what))::TEXT[])
                     ON CONFLICT DO NOTHING
                     """
                 )
@@ -202,7 +211,8 @@ public final class PostgresScoreStore: ScoreStore {
                     """
                     INSERT INTO score.topics (event, customer, topic, at, excerpt)
                     SELECT * FROM unnest(\(topics.map(\.event))::TEXT[], \(topics.map(\.customer))::TEXT[],
-                        \(topics.map(\.topic))::TEXT[], \(topics.map(\.at.microseconds))::BIGINT[], \(topics.map(\.excerpt))::TEXT[])
+                        \(topics.map(\.topic))::TEXT[], \(topics.map(\.at.microseconds))::BIGINT[],
+                        \(topics.map(\.excerpt))::TEXT[])
                     ON CONFLICT DO NOTHING
                     """
                 )
@@ -237,7 +247,10 @@ public final class PostgresScoreStore: ScoreStore {
         let codes = Set(commit.referralCodes.map(\.code) + commit.conversions.compactMap(\.referralCode)).sorted()
         guard !codes.isEmpty else { return [] }
         var statements: [PostgresQuery] = codes.map { code in
-            "INSERT INTO score.referral_locks (code) VALUES (\(code)) ON CONFLICT (code) DO UPDATE SET code = excluded.code"
+            """
+            INSERT INTO score.referral_locks (code) VALUES (\(code))
+            ON CONFLICT (code) DO UPDATE SET code = excluded.code
+            """
         }
         for row in commit.referralCodes {
             statements.append(

@@ -11,7 +11,9 @@ enum ScoreTables {
         name: "score",
         migrations: [
             [
-                "CREATE TABLE score.positions (partition BIGINT PRIMARY KEY, epoch BIGINT NOT NULL, seq BIGINT NOT NULL)",
+                """
+                CREATE TABLE score.positions (partition BIGINT PRIMARY KEY, epoch BIGINT NOT NULL, seq BIGINT NOT NULL)
+                """,
                 """
                 CREATE TABLE score.customers (
                     customer TEXT PRIMARY KEY, partition BIGINT NOT NULL, stage TEXT NOT NULL, state BYTEA NOT NULL
@@ -59,7 +61,9 @@ enum ScoreTables {
                 """,
                 "CREATE INDEX disruptions_by_segment ON score.disruptions (partition, segment)",
                 "CREATE TABLE score.referral_locks (code TEXT PRIMARY KEY)",
-                "CREATE TABLE score.referral_codes (code TEXT PRIMARY KEY, referrer TEXT NOT NULL, event TEXT NOT NULL)",
+                """
+                CREATE TABLE score.referral_codes (code TEXT PRIMARY KEY, referrer TEXT NOT NULL, event TEXT NOT NULL)
+                """,
                 """
                 CREATE TABLE score.conversions (
                     trigger TEXT PRIMARY KEY, code TEXT NOT NULL, body BYTEA NOT NULL, referrer TEXT
