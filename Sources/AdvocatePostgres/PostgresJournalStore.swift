@@ -46,52 +46,70 @@ public final class PostgresJournalStore: JournalStore {
     public func append(_ events: [Event], rejections: [String: Int]) throws -> [AppendOutcome] {
         try nextSequences.withLock { next in
             var working = next
-            let count = partitionCount
-            let outcomes: [AppendOutcome] = try session.transaction { transaction in
-                // A handful of statements per batch, whatever its size: each takes whole columns as arrays.
-                var fresh = Set(
-                    try transaction.rows(
-                        """
-                        INSERT INTO journal.ids (id) SELECT * FROM unnest(\(events.map(\.id))::TEXT[])
-                        ON CONFLICT DO NOTHING RETURNING id
-                        """
-                    ) { try $0.decode(String.self) }
-                )
-                var outcomes: [AppendOutcome] = []
-                outcomes.reserveCapacity(events.count)
-                var rows = JournalRows()
-                var perType: [String: Int] = [:]
-                for event in events {
-                    // The first of equal ids in the batch is the new one; any later one is a duplicate.
-                    guard fresh.remove(event.id) != nil else {
-                        outcomes.append(.duplicate)
-                        continue
+            let outcomes: [AppendOutcome]
+            do {
+                outcomes = try appendRows(events, rejections: rejections, next: &working)
+            } catch {
+                // A connection lost during COMMIT leaves the outcome unknown: number on from what is stored.
+                if let stored = try? session.transaction(readOnly: true, { try JournalTables.heads($0) }) {
+                    for (partition, head) in stored where partition >= 0 && partition < next.count {
+                        next[Int(partition)] = UInt64(head) + 1
                     }
-                    let body = ByteBuffer(bytes: event.binary())
-                    let partitions = SQLiteJournalStore.partitions(of: event, count: count)
-                    for partition in partitions {
-                        rows.add(partition: partition, sequence: working[Int(partition)], event: event, body: body)
-                    }
-                    let home = partitions[0]
-                    outcomes.append(.appended(partition: home, sequence: working[Int(home)]))
-                    for partition in partitions { working[Int(partition)] += 1 }
-                    if !event.type.isInternal { perType[event.type.rawValue, default: 0] += 1 }
                 }
-                if !rows.ids.isEmpty {
-                    try transaction.query(
-                        """
-                        INSERT INTO journal.events (partition, seq, id, type, body)
-                        SELECT * FROM unnest(\(rows.partitions)::BIGINT[], \(rows.sequences)::BIGINT[],
-                            \(rows.ids)::TEXT[],
-                            \(rows.types)::TEXT[], \(rows.bodies)::BYTEA[])
-                        """
-                    )
-                }
-                try Self.add(perType, to: "accepted", key: "type", transaction)
-                try Self.add(rejections.filter { $0.value > 0 }, to: "rejected", key: "reason", transaction)
-                return outcomes
+                throw error
             }
             next = working
+            return outcomes
+        }
+    }
+
+    /// Writes the new events of `events` in one transaction, numbering them from `next`.
+    private func appendRows(
+        _ events: [Event], rejections: [String: Int], next working: inout [UInt64]
+    ) throws -> [AppendOutcome] {
+        let count = partitionCount
+        return try session.transaction { transaction in
+            // A handful of statements per batch, whatever its size: each takes whole columns as arrays.
+            var fresh = Set(
+                try transaction.rows(
+                    """
+                    INSERT INTO journal.ids (id) SELECT * FROM unnest(\(events.map(\.id))::TEXT[])
+                    ON CONFLICT DO NOTHING RETURNING id
+                    """
+                ) { try $0.decode(String.self) }
+            )
+            var outcomes: [AppendOutcome] = []
+            outcomes.reserveCapacity(events.count)
+            var rows = JournalRows()
+            var perType: [String: Int] = [:]
+            for event in events {
+                // The first of equal ids in the batch is the new one; any later one is a duplicate.
+                guard fresh.remove(event.id) != nil else {
+                    outcomes.append(.duplicate)
+                    continue
+                }
+                let body = ByteBuffer(bytes: event.binary())
+                let partitions = SQLiteJournalStore.partitions(of: event, count: count)
+                for partition in partitions {
+                    rows.add(partition: partition, sequence: working[Int(partition)], event: event, body: body)
+                }
+                let home = partitions[0]
+                outcomes.append(.appended(partition: home, sequence: working[Int(home)]))
+                for partition in partitions { working[Int(partition)] += 1 }
+                if !event.type.isInternal { perType[event.type.rawValue, default: 0] += 1 }
+            }
+            if !rows.ids.isEmpty {
+                try transaction.query(
+                    """
+                    INSERT INTO journal.events (partition, seq, id, type, body)
+                    SELECT * FROM unnest(\(rows.partitions)::BIGINT[], \(rows.sequences)::BIGINT[],
+                        \(rows.ids)::TEXT[],
+                        \(rows.types)::TEXT[], \(rows.bodies)::BYTEA[])
+                    """
+                )
+            }
+            try Self.add(perType, to: "accepted", key: "type", transaction)
+            try Self.add(rejections.filter { $0.value > 0 }, to: "rejected", key: "reason", transaction)
             return outcomes
         }
     }
