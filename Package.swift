@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // C binding to libzmq, as GRDB binds SQLite.
@@ -62,6 +64,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The PostgreSQL implementations of the storage protocols, and the factory that picks a backend.
+        .target(
+            name: "AdvocatePostgres",
+            dependencies: [
+                "AdvocateCodec", "AdvocateStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // What every stage shares: configuration, HTTP health and metrics, logging, lifecycle.
         .target(
             name: "AdvocateRuntime",
@@ -78,21 +92,23 @@ let package = Package(
         .target(
             name: "AdvocateIngest",
             dependencies: [
-                "AdvocateCodec", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ",
+                "AdvocateCodec", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime", "ZeroMQ",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "AdvocateScore",
-            dependencies: ["AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime", "ZeroMQ",
+            ],
             swiftSettings: strict
         ),
         // Reward rules (a YAML file the operator edits), fraud checks, the ledger and fulfilment.
         .target(
             name: "AdvocateReward",
             dependencies: [
-                "AdvocateCodec", "AdvocateStorage", "AdvocateRuntime", "ZeroMQ",
+                "AdvocateCodec", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime", "ZeroMQ",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources")],
@@ -100,7 +116,9 @@ let package = Package(
         ),
         .target(
             name: "AdvocateReport",
-            dependencies: ["AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocateRuntime"],
+            dependencies: [
+                "AdvocateCodec", "AdvocateModel", "AdvocateStorage", "AdvocatePostgres", "AdvocateRuntime",
+            ],
             swiftSettings: strict
         ),
         // Seeded generator of a realistic event stream.
@@ -176,7 +194,10 @@ let package = Package(
             name: "AdvocateModelTests", dependencies: ["AdvocateModel", "AdvocateCodec"], swiftSettings: strict),
         .testTarget(
             name: "AdvocateStorageTests",
-            dependencies: ["AdvocateStorage", "AdvocateTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AdvocateStorage", "AdvocatePostgres", "AdvocateTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "AdvocateSimulationTests", dependencies: ["AdvocateSimulation", "AdvocateCodec"],
@@ -189,8 +210,8 @@ let package = Package(
         .testTarget(
             name: "AdvocateEndToEndTests",
             dependencies: [
-                "AdvocateCodec", "AdvocateStorage", "AdvocateTools", "AdvocateTestSupport", "ZeroMQ",
-                "AdvocateModel", "AdvocateSentiment", "AdvocateSimulation",
+                "AdvocateCodec", "AdvocateStorage", "AdvocatePostgres", "AdvocateTools", "AdvocateTestSupport",
+                "ZeroMQ", "AdvocateModel", "AdvocateSentiment", "AdvocateSimulation",
             ],
             swiftSettings: strict
         ),

@@ -10,6 +10,8 @@ public struct IngestConfiguration: Sendable {
     public var httpPort = 8070
     /// The data directory holding `journal.sqlite`.
     public var dataDirectory = "advocate-data"
+    /// A PostgreSQL URL (`postgres://user:password@host:port/database`); nil keeps SQLite in `dataDirectory`.
+    public var databaseURL: String?
     /// Partitions of a new journal (an existing journal keeps its own).
     public var partitions = Partitioning.defaultCount
     /// The secret for hashing contact details.

@@ -1,4 +1,5 @@
 import AdvocateCodec
+import AdvocatePostgres
 import AdvocateRuntime
 import AdvocateStorage
 import Foundation
@@ -14,11 +15,10 @@ public enum IngestStage {
     public static func services(configuration: IngestConfiguration, logger: Logger) throws -> [any Service] {
         // Before anything makes a counter: one made before the bootstrap would count into nothing.
         let registry = StageMetrics.bootstrap()
-        let directory = DataDirectory(path: configuration.dataDirectory)
-        try directory.create()
-        let journal = try SQLiteJournalStore(
-            path: directory.journal, partitions: configuration.partitions, powerSafe: configuration.powerSafe
+        let stores = try StoreFactory(
+            dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
         )
+        let journal = try stores.journal(partitions: configuration.partitions, powerSafe: configuration.powerSafe)
         let core = IngestCore(
             journal: journal, limits: configuration.limits, hasher: ContactHasher(key: configuration.contactKey),
             logger: logger

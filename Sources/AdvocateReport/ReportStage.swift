@@ -1,4 +1,5 @@
 import AdvocateCodec
+import AdvocatePostgres
 import AdvocateRuntime
 import AdvocateStorage
 import Foundation
@@ -12,7 +13,9 @@ public enum ReportStage {
     public static func services(
         configuration: ReportConfiguration, profiler: any CustomerProfiler = StoredStageProfiler(), logger: Logger
     ) throws -> [any Service] {
-        let reader = SQLiteReportReader(directory: DataDirectory(path: configuration.dataDirectory))
+        let reader = try StoreFactory(
+            dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
+        ).reportReader()
         let api = ReportAPI(
             reader: reader, profiler: profiler, token: configuration.token, slaMinutes: configuration.slaMinutes
         )

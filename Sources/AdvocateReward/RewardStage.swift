@@ -1,3 +1,4 @@
+import AdvocatePostgres
 import AdvocateRuntime
 import AdvocateStorage
 import Foundation
@@ -11,15 +12,15 @@ public enum RewardStage {
     public static func services(
         configuration: RewardConfiguration, policy: (any RewardPolicy)? = nil, logger: Logger
     ) throws -> [any Service] {
-        let directory = DataDirectory(path: configuration.dataDirectory)
-        try directory.create()
         let webhook = try configuration.webhookURL.map { text in
             guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https" else {
                 throw RewardConfigurationError(message: "the webhook \"\(text)\" is not an http(s) URL")
             }
             return url
         }
-        let store = try SQLiteRewardStore(path: directory.reward, notifies: webhook != nil)
+        let store = try StoreFactory(
+            dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
+        ).rewardStore(notifies: webhook != nil)
         let holder = try RulesHolder(path: configuration.rulesPath, store: store, logger: logger)
         let context = try ZMQContext()
         let publisher = RewardPublisher(logger: logger)

@@ -8,6 +8,8 @@ public struct ScoreConfiguration: Sendable {
     public var httpPort = 8071
     /// The data directory holding `score.sqlite`.
     public var dataDirectory = "advocate-data"
+    /// A PostgreSQL URL (`postgres://user:password@host:port/database`); nil keeps SQLite in `dataDirectory`.
+    public var databaseURL: String?
     /// Events in flight to this worker before it acknowledges.
     public var capacity: UInt32 = 4_096
     /// This process's name in logs and assignments (unique per process).

@@ -1,3 +1,4 @@
+import AdvocatePostgres
 import AdvocateRuntime
 import AdvocateStorage
 import Logging
@@ -9,9 +10,9 @@ public enum ScoreStage {
     public static func services(
         configuration: ScoreConfiguration, scorer: any Scorer, logger: Logger
     ) throws -> [any Service] {
-        let directory = DataDirectory(path: configuration.dataDirectory)
-        try directory.create()
-        let store = try SQLiteScoreStore(path: directory.score)
+        let store = try StoreFactory(
+            dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
+        ).scoreStore()
         let context = try ZMQContext()
         let worker = ScoreWorker(
             configuration: configuration, store: store, scorer: scorer, context: context, logger: logger

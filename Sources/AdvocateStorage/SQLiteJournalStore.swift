@@ -105,7 +105,7 @@ public final class SQLiteJournalStore: JournalStore {
     }
 
     /// The partitions an event is journalled in; the first is its home (reported to the producer).
-    static func partitions(of event: Event, count: UInt32) -> [UInt32] {
+    public static func partitions(of event: Event, count: UInt32) -> [UInt32] {
         if case .disruption = event.body, event.customer == nil {
             return Array(0..<count)
         }

@@ -271,18 +271,10 @@ public final class SQLiteScoreStore: ScoreStore {
                 let body: Data = row["body"]
                 let referrer: String = row["referrer"]
                 let trigger: String = row["trigger"]
-                guard case .candidates(let batch) = try? WireMessage(decoding: Array(body)),
-                    var candidate = batch.candidates.first, let referee = candidate.referee
-                else {
-                    throw StorageError(.corrupt("conversion \(trigger) does not decode"))
-                }
-                candidate.referrer = referrer
-                candidate.sharedContacts = try sharedContacts(candidate.referee, referrer, db: db)
-                let forward = Event(
-                    id: "advocate:referral_converted:\(candidate.trigger)", customer: referrer, at: candidate.at,
-                    source: "advocate",
-                    body: .referralConverted(ReferralConverted(code: code, referee: referee, trigger: trigger))
+                var (candidate, forward) = try ReferralJoin.complete(
+                    conversion: Array(body), trigger: trigger, code: code, referrer: referrer
                 )
+                candidate.sharedContacts = try sharedContacts(candidate.referee, referrer, db: db)
                 matches.append(ReferralMatch(candidate: candidate, forward: forward))
                 try db.execute(
                     sql: "UPDATE conversions SET referrer = ? WHERE trigger = ?", arguments: [referrer, trigger]

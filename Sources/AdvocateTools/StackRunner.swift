@@ -7,6 +7,8 @@ public final class StackRunner: @unchecked Sendable {
 
     public struct Options: Sendable {
         public var dataDirectory = "advocate-data"
+        /// A PostgreSQL URL every stage stores in instead of SQLite files in `dataDirectory`.
+        public var databaseURL: String?
         public var scoreWorkers = 1
         public var rewardWorkers = 1
         /// Where the stage executables are (defaults to the directory of the running `advocate`).
@@ -52,7 +54,9 @@ public final class StackRunner: @unchecked Sendable {
     /// Starts every stage; throws if an executable is missing or cannot start.
     public func start() throws {
         try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)
-        let common = ["--data", options.dataDirectory, "--log-level", options.logLevel]
+        let common =
+            ["--data", options.dataDirectory, "--log-level", options.logLevel]
+            + (options.databaseURL.map { ["--database", $0] } ?? [])
         try launch(
             "ingest", "advocate-ingest",
             common + [

@@ -10,6 +10,8 @@ struct UpCommand: ParsableCommand {
     @Option(help: "Scoring processes.") var score: Int = 1
     @Option(help: "Reward processes.") var reward: Int = 1
     @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
+    @Option(help: "PostgreSQL URL instead of SQLite in the data directory (ADVOCATE_DATABASE_URL).")
+    var database: String?
     @Option(help: "Feed this many simulated events once the stack is ready, then print the summary.")
     var simulate: Int?
     @Option(help: "Seed for --simulate.") var seed: UInt64 = 1
@@ -23,6 +25,7 @@ struct UpCommand: ParsableCommand {
         var options = StackRunner.Options(
             binDirectory: executable.resolvingSymlinksInPath().deletingLastPathComponent().path)
         options.dataDirectory = data ?? ProcessInfo.processInfo.environment["ADVOCATE_DATA"] ?? "advocate-data"
+        options.databaseURL = database
         options.scoreWorkers = max(1, score)
         options.rewardWorkers = max(1, reward)
         options.logLevel = logLevel

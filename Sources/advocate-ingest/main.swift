@@ -14,6 +14,8 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "HTTP address (ADVOCATE_INGEST_HTTP_HOST).") var httpHost: String?
     @Option(help: "HTTP port (ADVOCATE_INGEST_HTTP_PORT).") var httpPort: Int?
     @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
+    @Option(help: "PostgreSQL URL instead of SQLite in the data directory (ADVOCATE_DATABASE_URL).")
+    var database: String?
     @Option(help: "Partitions of a new journal (ADVOCATE_PARTITIONS).") var partitions: Int?
     @Option(help: "Bearer token for POST /v1/events (ADVOCATE_INGEST_TOKEN).") var token: String?
     @Option(help: "Unscored events beyond which producers are told to retry (ADVOCATE_MAX_BACKLOG).")
@@ -29,6 +31,7 @@ struct IngestCommand: AsyncParsableCommand {
         config.httpHost = Setting.string(httpHost, env: "ADVOCATE_INGEST_HTTP_HOST", default: config.httpHost)
         config.httpPort = try Setting.int(httpPort, env: "ADVOCATE_INGEST_HTTP_PORT", default: config.httpPort)
         config.dataDirectory = Setting.string(data, env: "ADVOCATE_DATA", default: config.dataDirectory)
+        config.databaseURL = Setting.optionalString(database, env: "ADVOCATE_DATABASE_URL")
         config.partitions = UInt32(
             try Setting.int(partitions, env: "ADVOCATE_PARTITIONS", default: Int(config.partitions)))
         config.contactKey = Setting.string(nil, env: "ADVOCATE_CONTACT_KEY", default: config.contactKey)

@@ -13,6 +13,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "HTTP address (ADVOCATE_REPORT_HTTP_HOST).") var httpHost: String?
     @Option(help: "HTTP port (ADVOCATE_REPORT_HTTP_PORT).") var httpPort: Int?
     @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
+    @Option(help: "PostgreSQL URL instead of SQLite in the data directory (ADVOCATE_DATABASE_URL).")
+    var database: String?
     @Option(help: "Bearer token for data endpoints (ADVOCATE_REPORT_TOKEN).") var token: String?
     @Option(help: "Alert response target in minutes (ADVOCATE_REPORT_SLA_MINUTES).") var slaMinutes: Int?
     @Option(help: "Log level (ADVOCATE_LOG_LEVEL).") var logLevel: String?
@@ -23,6 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
         config.httpHost = Setting.string(httpHost, env: "ADVOCATE_REPORT_HTTP_HOST", default: config.httpHost)
         config.httpPort = try Setting.int(httpPort, env: "ADVOCATE_REPORT_HTTP_PORT", default: config.httpPort)
         config.dataDirectory = Setting.string(data, env: "ADVOCATE_DATA", default: config.dataDirectory)
+        config.databaseURL = Setting.optionalString(database, env: "ADVOCATE_DATABASE_URL")
         config.token = Setting.optionalString(token, env: "ADVOCATE_REPORT_TOKEN")
         config.slaMinutes = try Setting.int(slaMinutes, env: "ADVOCATE_REPORT_SLA_MINUTES", default: config.slaMinutes)
         guard config.slaMinutes > 0 else {

@@ -13,6 +13,8 @@ struct RewardCommand: AsyncParsableCommand {
     @Option(help: "HTTP address (ADVOCATE_REWARD_HTTP_HOST).") var httpHost: String?
     @Option(help: "HTTP port (ADVOCATE_REWARD_HTTP_PORT).") var httpPort: Int?
     @Option(help: "Data directory (ADVOCATE_DATA).") var data: String?
+    @Option(help: "PostgreSQL URL instead of SQLite in the data directory (ADVOCATE_DATABASE_URL).")
+    var database: String?
     @Option(help: "Worker name, unique per process (ADVOCATE_WORKER_NAME).") var name: String?
     @Option(help: "Reward rules file, YAML; the default rules when absent (ADVOCATE_REWARD_RULES).") var rules: String?
     @Option(help: "ZeroMQ PUB endpoint for issued/reversed rewards, or none (ADVOCATE_REWARD_PUBLISH).")
@@ -29,6 +31,7 @@ struct RewardCommand: AsyncParsableCommand {
         config.httpHost = Setting.string(httpHost, env: "ADVOCATE_REWARD_HTTP_HOST", default: config.httpHost)
         config.httpPort = try Setting.int(httpPort, env: "ADVOCATE_REWARD_HTTP_PORT", default: config.httpPort)
         config.dataDirectory = Setting.string(data, env: "ADVOCATE_DATA", default: config.dataDirectory)
+        config.databaseURL = Setting.optionalString(database, env: "ADVOCATE_DATABASE_URL")
         config.workerName = Setting.string(name, env: "ADVOCATE_WORKER_NAME", default: config.workerName)
         config.rulesPath = Setting.optionalString(rules, env: "ADVOCATE_REWARD_RULES")
         let endpoint = Setting.string(

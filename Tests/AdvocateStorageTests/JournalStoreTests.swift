@@ -5,10 +5,11 @@ import Testing
 @testable import AdvocateStorage
 
 @Suite struct JournalStoreTests {
-    @Test func appendsOnceAndNumbersEachPartitionFromOne() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let journal = try SQLiteJournalStore(path: directory.path + "/journal.sqlite", partitions: 4)
+    @Test(arguments: TestBackend.all)
+    func appendsOnceAndNumbersEachPartitionFromOne(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let journal = try stores.journal(partitions: 4)
         let events = (1...20).map { StoreFixtures.purchase("p-\($0)", customer: "c-\($0 % 7)") }
         let outcomes = try journal.append(events, rejections: ["bad_timestamp": 2])
         var perPartition: [UInt32: [UInt64]] = [:]
@@ -23,24 +24,29 @@ import Testing
         // The same ids again, and a duplicate inside one batch: all recognised.
         let again = try journal.append(events + [events[0]], rejections: [:])
         #expect(again.allSatisfy { $0 == .duplicate })
+        // A duplicate inside a new batch: the first is appended, the second recognised.
+        let fresh = StoreFixtures.purchase("p-21", customer: "c-1")
+        let mixed = try journal.append([fresh, fresh], rejections: ["bad_timestamp": 1])
+        #expect(mixed.count == 2)
+        #expect(mixed.last == .duplicate)
         let counts = try journal.counts()
-        #expect(counts.accepted == ["purchase": 20])
-        #expect(counts.rejected == ["bad_timestamp": 2])
-        #expect(try journal.heads().reduce(0, +) == 20)
+        #expect(counts.accepted == ["purchase": 21])
+        #expect(counts.rejected == ["bad_timestamp": 3])
+        #expect(try journal.heads().reduce(0, +) == 21)
     }
 
-    @Test func readsBackInOrderAndSurvivesReopenWithItsPartitionCount() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let path = directory.path + "/journal.sqlite"
+    @Test(arguments: TestBackend.all)
+    func readsBackInOrderAndSurvivesReopenWithItsPartitionCount(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
         var written: [Event] = []
         do {
-            let journal = try SQLiteJournalStore(path: path, partitions: 2)
+            let journal = try stores.journal(partitions: 2)
             written = (1...10).map { StoreFixtures.purchase("p-\($0)", customer: "same") }
             _ = try journal.append(written, rejections: [:])
         }
         // Reopened with another requested count: the journal keeps the one it was made with.
-        let journal = try SQLiteJournalStore(path: path, partitions: 64)
+        let journal = try stores.journal(partitions: 64)
         #expect(journal.partitionCount == 2)
         let partition = Partitioning.partition(of: "same", count: 2)
         let entries = try journal.read(partition: partition, after: 3, limit: 4)
@@ -51,12 +57,29 @@ import Testing
         #expect(outcome == [.appended(partition: partition, sequence: 11)])
     }
 
-    @Test func epochsAreReservedInIncreasingBlocks() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let path = directory.path + "/journal.sqlite"
-        let first = try SQLiteJournalStore(path: path).reserveEpochs(5)
-        let second = try SQLiteJournalStore(path: path).reserveEpochs(1)
+    @Test(arguments: TestBackend.all)
+    func aDisruptionWithoutCustomerIsJournalledInEveryPartition(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let journal = try stores.journal(partitions: 3)
+        let disruption = Event(
+            id: "d-1", customer: nil, at: Timestamp(seconds: 1_790_000_000),
+            body: .disruption(Disruption(what: "LHR-JFK delayed", segment: "route:LHR-JFK", customers: []))
+        )
+        #expect(try journal.append([disruption], rejections: [:]) == [.appended(partition: 0, sequence: 1)])
+        #expect(try journal.heads() == [1, 1, 1])
+        for partition: UInt32 in 0..<3 {
+            #expect(try journal.read(partition: partition, after: 0, limit: 10).map(\.event) == [disruption])
+        }
+        #expect(try journal.counts().accepted == ["disruption": 1])
+    }
+
+    @Test(arguments: TestBackend.all)
+    func epochsAreReservedInIncreasingBlocks(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let first = try stores.journal().reserveEpochs(5)
+        let second = try stores.journal().reserveEpochs(1)
         #expect(first == 1)
         #expect(second == 6)
     }

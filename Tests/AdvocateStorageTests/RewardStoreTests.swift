@@ -1,6 +1,8 @@
 import AdvocateCodec
 import AdvocateTestSupport
+import Dispatch
 import GRDB
+import Synchronization
 import Testing
 
 @testable import AdvocateStorage
@@ -14,10 +16,11 @@ import Testing
         )
     }
 
-    @Test func candidatesAreRecordedOnceAndReplayGrantsNothingNew() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try SQLiteRewardStore(path: directory.path + "/reward.sqlite")
+    @Test(arguments: TestBackend.all)
+    func candidatesAreRecordedOnceAndReplayGrantsNothingNew(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.rewardStore()
         let candidates = [StoreFixtures.candidate("w-1"), StoreFixtures.candidate("w-2", customer: "c-2")]
         var decisions = 0
         let first = try store.record(candidates) { candidate, _ in
@@ -32,12 +35,15 @@ import Testing
         #expect(replay.isEmpty)
         #expect(decisions == 2)
         #expect(try store.entries(customer: "c-2", limit: 10).map(\.id) == ["thanks:w-2"])
+        #expect(
+            try store.entries(customer: nil, limit: 10).map(\.value) == [Money(units: 50_000), Money(units: 50_000)])
     }
 
-    @Test func decisionsSeeEarlierEntriesInTheSameTransaction() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try SQLiteRewardStore(path: directory.path + "/reward.sqlite")
+    @Test(arguments: TestBackend.all)
+    func decisionsSeeEarlierEntriesInTheSameTransaction(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.rewardStore()
         let candidates = (1...5).map { StoreFixtures.candidate("w-\($0)") }
         let added = try store.record(candidates) { candidate, ledger in
             // A budget of 3 entries: the fourth and fifth must see the first three.
@@ -46,9 +52,60 @@ import Testing
                 explanation: "test")
         }
         #expect(added.count == 3)
-        #expect(
-            try SQLiteRewardStore(path: directory.path + "/reward.sqlite").entries(customer: "c-1", limit: 10).count
-                == 3)
+        #expect(try stores.rewardStore().entries(customer: "c-1", limit: 10).count == 3)
+    }
+
+    @Test(arguments: TestBackend.all)
+    func aFailedDecisionLeavesNothingBehind(backend: TestBackend) throws {
+        struct Refused: Error {}
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.rewardStore()
+        let candidates = [StoreFixtures.candidate("w-1"), StoreFixtures.candidate("w-2")]
+        #expect(throws: Refused.self) {
+            try store.record(candidates) { candidate, _ in
+                if candidate.trigger == "w-2" { throw Refused() }
+                return [Self.entry(for: candidate)]
+            }
+        }
+        #expect(try store.entries(customer: nil, limit: 10).isEmpty)
+        // The candidates were not recorded either, so they are decided when they come again.
+        #expect(try store.record(candidates) { candidate, _ in [Self.entry(for: candidate)] }.count == 2)
+    }
+
+    /// Two reward processes record the same candidates at once under a budget of 5 and a cap of one per
+    /// customer and day: each candidate is decided once, and neither the budget nor the cap is overspent.
+    @Test(arguments: TestBackend.all)
+    func concurrentRecordersNeitherDoubleNorOverspend(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let recorders = [try stores.rewardStore(), try stores.rewardStore()]
+        let candidates = (1...40).map { StoreFixtures.candidate("w-\($0)", customer: "c-\($0 % 8)") }
+        let decisions = Mutex(0)
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            do {
+                // Each side in its own order, in small batches, so the two interleave.
+                let order = side == 0 ? candidates : candidates.reversed()
+                for start in stride(from: 0, to: order.count, by: 4) {
+                    _ = try recorders[side].record(Array(order[start..<min(start + 4, order.count)])) {
+                        candidate, ledger in
+                        decisions.withLock { $0 += 1 }
+                        let (value, _) = try ledger.spent(rule: "thanks")
+                        let today = try ledger.count(rule: "thanks", customer: candidate.customer, since: candidate.at)
+                        guard value.units < 25 * Money.scale, today == 0 else { return [] }
+                        return [Self.entry(for: candidate)]
+                    }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(decisions.withLock { $0 } == candidates.count)
+        let ledger = try recorders[0].entries(customer: nil, limit: 100)
+        #expect(ledger.count == 5)
+        #expect(Set(ledger.map(\.customer)).count == 5)
     }
 
     @Test func aLedgerFromAnEarlierVersionIsUpgradedInPlace() throws {

@@ -1,18 +1,17 @@
 import AdvocateCodec
 import AdvocateTestSupport
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import AdvocateStorage
 
 @Suite struct ScoreStoreTests {
-    static func store() throws -> (SQLiteScoreStore, TemporaryDirectory) {
-        let directory = try TemporaryDirectory()
-        return (try SQLiteScoreStore(path: directory.path + "/score.sqlite"), directory)
-    }
-
-    @Test func commitStoresStateOutputsAndPositionTogether() throws {
-        let (store, directory) = try Self.store()
-        defer { directory.remove() }
+    @Test(arguments: TestBackend.all)
+    func commitStoresStateOutputsAndPositionTogether(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
         let lease = PartitionLease(partition: 3, epoch: 7)
         #expect(try store.claim(partition: 3, epoch: 7) == 0)
         try store.commit(
@@ -26,38 +25,164 @@ import Testing
         #expect(try store.outbox(partitions: [3], limit: 10).map(\.id) == ["good_review:w-1"])
         #expect(try store.outbox(partitions: [4], limit: 10).isEmpty)
         // A new owner resumes after the committed position.
-        #expect(try store.claim(partition: 3, epoch: 8) == 12)
+        #expect(try stores.scoreStore().claim(partition: 3, epoch: 8) == 12)
     }
 
-    @Test func staleOwnerIsFencedOut() throws {
-        let (store, directory) = try Self.store()
-        defer { directory.remove() }
-        _ = try store.claim(partition: 0, epoch: 1)
-        _ = try store.claim(partition: 0, epoch: 2)
+    @Test(arguments: TestBackend.all)
+    func staleOwnerIsFencedOut(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let old = try stores.scoreStore()
+        let new = try stores.scoreStore()
+        _ = try old.claim(partition: 0, epoch: 1)
+        _ = try new.claim(partition: 0, epoch: 2)
         let error = try #require(throws: StorageError.self) {
-            try store.commit(ScoreCommit(lease: PartitionLease(partition: 0, epoch: 1), through: 1))
+            try old.commit(
+                ScoreCommit(
+                    lease: PartitionLease(partition: 0, epoch: 1), through: 1,
+                    customers: [CustomerRow(customer: "c-1", partition: 0, stage: "client", state: [9])]
+                )
+            )
         }
         #expect(error.isStaleEpoch)
-        #expect(throws: StorageError.self) { try store.claim(partition: 0, epoch: 1) }
+        #expect(throws: StorageError.self) { try old.claim(partition: 0, epoch: 1) }
+        // Nothing of the refused commit is visible.
+        #expect(try new.states(of: ["c-1"]).isEmpty)
     }
 
-    @Test func commitThatDoesNotAdvanceIsRefused() throws {
-        let (store, directory) = try Self.store()
-        defer { directory.remove() }
+    @Test(arguments: TestBackend.all)
+    func commitThatDoesNotAdvanceIsRefused(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
         let lease = PartitionLease(partition: 0, epoch: 1)
         _ = try store.claim(partition: 0, epoch: 1)
         try store.commit(ScoreCommit(lease: lease, through: 5))
         #expect(throws: StorageError.self) { try store.commit(ScoreCommit(lease: lease, through: 5)) }
+        #expect(try store.claim(partition: 0, epoch: 2) == 5)
     }
 
-    @Test func aCandidateEntersTheOutboxOnlyOnceAndLeavesWhenDelivered() throws {
-        let (store, directory) = try Self.store()
-        defer { directory.remove() }
+    @Test(arguments: TestBackend.all)
+    func aCandidateEntersTheOutboxOnlyOnceAndLeavesWhenDelivered(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
         let lease = PartitionLease(partition: 1, epoch: 1)
         _ = try store.claim(partition: 1, epoch: 1)
         try store.commit(ScoreCommit(lease: lease, through: 1, candidates: [StoreFixtures.candidate("w-1")]))
         try store.removeFromOutbox(["good_review:w-1"])
         try store.commit(ScoreCommit(lease: lease, through: 2, candidates: [StoreFixtures.candidate("w-1")]))
         #expect(try store.outbox(partitions: [1], limit: 10).isEmpty)
+    }
+
+    @Test(arguments: TestBackend.all)
+    func theLastRecordOfAKeyInOneCommitWins(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
+        _ = try store.claim(partition: 0, epoch: 1)
+        try store.commit(
+            ScoreCommit(
+                lease: PartitionLease(partition: 0, epoch: 1), through: 2,
+                customers: [
+                    CustomerRow(customer: "c-1", partition: 0, stage: "customer", state: [1]),
+                    CustomerRow(customer: "c-1", partition: 0, stage: "client", state: [2]),
+                ],
+                candidates: [
+                    StoreFixtures.candidate("w-1"), StoreFixtures.candidate("w-2"), StoreFixtures.candidate("w-1"),
+                ],
+                alerts: [
+                    ReportReaderTests.alert("a-1", status: "open"), ReportReaderTests.alert("a-1", status: "closed"),
+                ]
+            )
+        )
+        #expect(try store.states(of: ["c-1"]) == ["c-1": [2]])
+        #expect(try store.outbox(partitions: [0], limit: 10).map(\.id) == ["good_review:w-1", "good_review:w-2"])
+        let reader = stores.factory.reportReader()
+        #expect(try reader.customer("c-1")?.stage == "client")
+        #expect(
+            try reader.alerts(customer: "c-1", status: nil, limit: 10) == [
+                ReportReaderTests.alert("a-1", status: "closed")
+            ])
+    }
+
+    @Test(arguments: TestBackend.all)
+    func segmentsAndDisruptionsAreKeptPerPartition(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
+        let disruption = Event(
+            id: "d-1", customer: nil, at: Timestamp(seconds: 1_790_000_000),
+            body: .disruption(Disruption(what: "delayed", segment: "route:A"))
+        )
+        _ = try store.claim(partition: 0, epoch: 1)
+        _ = try store.claim(partition: 1, epoch: 1)
+        try store.commit(
+            ScoreCommit(
+                lease: PartitionLease(partition: 0, epoch: 1), through: 1,
+                segments: [
+                    SegmentRow(segment: "route:A", customer: "c-2"), SegmentRow(segment: "route:A", customer: "c-1"),
+                ],
+                disruptions: [disruption]
+            )
+        )
+        try store.commit(
+            ScoreCommit(
+                lease: PartitionLease(partition: 1, epoch: 1), through: 1,
+                segments: [SegmentRow(segment: "route:A", customer: "c-3")]
+            )
+        )
+        #expect(
+            try store.segmentMembers(partition: 0, segments: ["route:A", "route:B"])
+                == ["route:A": ["c-1", "c-2"], "route:B": []])
+        #expect(try store.disruptions(partition: 0, segments: ["route:A"]) == ["route:A": [disruption]])
+        #expect(try store.disruptions(partition: 1, segments: ["route:A"]) == ["route:A": []])
+    }
+
+    /// The two halves of each referral are committed at the same time by two owners of different partitions
+    /// (two connections, as two processes would): every pair is joined exactly once, whichever comes second.
+    @Test(arguments: TestBackend.all)
+    func referralHalvesCommittedConcurrentlyAreJoinedExactlyOnce(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let referrers = try stores.scoreStore()
+        let referees = try stores.scoreStore()
+        _ = try referrers.claim(partition: 0, epoch: 1)
+        _ = try referees.claim(partition: 1, epoch: 1)
+        let pairs = 30
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            do {
+                for index in 0..<pairs {
+                    if side == 0 {
+                        try referrers.commit(
+                            ScoreCommit(
+                                lease: PartitionLease(partition: 0, epoch: 1), through: UInt64(index + 1),
+                                referralCodes: [
+                                    ReferralCodeRow(code: "REF-\(index)", referrer: "r-\(index)", event: "f-\(index)")
+                                ]
+                            )
+                        )
+                    } else {
+                        try referees.commit(
+                            ScoreCommit(
+                                lease: PartitionLease(partition: 1, epoch: 1), through: UInt64(index + 1),
+                                conversions: [StoreFixtures.conversion(index)]
+                            )
+                        )
+                    }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let forwarded = try referrers.forwardOutbox(partitions: [0, 1], limit: 1_000)
+        #expect(forwarded.count == pairs)
+        #expect(Set(forwarded.map(\.id)).count == pairs)
+        #expect(Set(forwarded.compactMap(\.customer)) == Set((0..<pairs).map { "r-\($0)" }))
+        let candidates = try referees.outbox(partitions: [0, 1], limit: 1_000)
+        #expect(candidates.count == pairs)
+        #expect(candidates.allSatisfy { $0.referrer == "r-" + $0.customer.dropFirst(2) })
     }
 }

@@ -19,3 +19,14 @@ enum StoreFixtures {
         )
     }
 }
+
+extension StoreFixtures {
+    /// The referee's half of referral `index`: customer `c-<index>` signed up with code `REF-<index>`.
+    static func conversion(_ index: Int) -> RewardCandidate {
+        RewardCandidate(
+            id: "referral_converted:g-\(index)", kind: .referralConverted, customer: "c-\(index)",
+            trigger: "g-\(index)", at: Timestamp(seconds: 1_790_000_000), referralCode: "REF-\(index)",
+            referee: "c-\(index)"
+        )
+    }
+}

@@ -10,9 +10,12 @@ public final class LocalStack: @unchecked Sendable {
     public let reportHTTP: String
     public private(set) var stages: [StageProcess] = []
     private let ports: [String: Int]
+    /// A PostgreSQL URL every stage stores in, instead of SQLite files in `data`.
+    public let database: String?
 
-    public init(prefix: String = "advocate-e2e") throws {
+    public init(prefix: String = "advocate-e2e", database: String? = nil) throws {
         data = try TemporaryDirectory(prefix: prefix)
+        self.database = database
         let ingestPort = FreePort.next()
         let workPort = FreePort.next()
         let ingestHTTPPort = FreePort.next()
@@ -32,7 +35,7 @@ public final class LocalStack: @unchecked Sendable {
         for index in 0..<reward { try startReward(name: "reward-\(index + 1)") }
         stages.append(
             try StageProcess(
-                "advocate-report", arguments: ["--data", data.path, "--http-port", "\(ports["report"]!)"],
+                "advocate-report", arguments: storage + ["--http-port", "\(ports["report"]!)"],
                 name: "report", logDirectory: data.path
             )
         )
@@ -49,8 +52,8 @@ public final class LocalStack: @unchecked Sendable {
     public func startIngest(extra: [String] = []) throws -> StageProcess {
         let stage = try StageProcess(
             "advocate-ingest",
-            arguments: [
-                "--data", data.path, "--endpoint", ingestEndpoint, "--work-endpoint", workEndpoint,
+            arguments: storage + [
+                "--endpoint", ingestEndpoint, "--work-endpoint", workEndpoint,
                 "--http-port", "\(ports["ingest-http"]!)",
             ] + extra,
             name: "ingest", logDirectory: data.path
@@ -63,8 +66,8 @@ public final class LocalStack: @unchecked Sendable {
     public func startScore(name: String) throws -> StageProcess {
         let stage = try StageProcess(
             "advocate-score",
-            arguments: [
-                "--data", data.path, "--ingest", workEndpoint, "--http-port", "\(FreePort.next())", "--name", name,
+            arguments: storage + [
+                "--ingest", workEndpoint, "--http-port", "\(FreePort.next())", "--name", name,
             ],
             name: name, logDirectory: data.path
         )
@@ -76,13 +79,18 @@ public final class LocalStack: @unchecked Sendable {
     public func startReward(name: String) throws -> StageProcess {
         let stage = try StageProcess(
             "advocate-reward",
-            arguments: [
-                "--data", data.path, "--ingest", workEndpoint, "--http-port", "\(FreePort.next())", "--name", name,
+            arguments: storage + [
+                "--ingest", workEndpoint, "--http-port", "\(FreePort.next())", "--name", name,
             ],
             name: name, logDirectory: data.path
         )
         stages.append(stage)
         return stage
+    }
+
+    /// Where every stage stores: the data directory, and the database when one is given.
+    private var storage: [String] {
+        ["--data", data.path] + (database.map { ["--database", $0] } ?? [])
     }
 
     /// The stage started under `name`, most recent first.
