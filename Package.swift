@@ -170,7 +170,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "AdvocateTestSupport", path: "Tests/AdvocateTestSupport", swiftSettings: strict),
+        .target(
+            name: "AdvocateTestSupport", dependencies: ["AdvocateStorage", "AdvocatePostgres"],
+            path: "Tests/AdvocateTestSupport", swiftSettings: strict),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strict),
         .testTarget(
             name: "AdvocateCodecTests", dependencies: ["AdvocateCodec"], resources: [.copy("Golden")],
@@ -204,7 +206,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "AdvocateRewardTests",
-            dependencies: ["AdvocateReward", "AdvocateStorage", "AdvocateCodec", "AdvocateTestSupport", "ZeroMQ"],
+            dependencies: [
+                "AdvocateReward", "AdvocateStorage", "AdvocatePostgres", "AdvocateCodec", "AdvocateTestSupport",
+                "ZeroMQ",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

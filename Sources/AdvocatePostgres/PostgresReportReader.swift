@@ -15,7 +15,7 @@ public final class PostgresReportReader: ReportReader {
     }
 
     /// Runs `body` in a read-only snapshot when `schema` has been created (its version table exists).
-    private func read<T>(_ schema: String, empty: T, _ body: (PostgresTransaction) throws -> T) throws -> T {
+    func read<T>(_ schema: String, empty: T, _ body: (PostgresTransaction) throws -> T) throws -> T {
         try session.transaction(readOnly: true) { transaction in
             let ready =
                 try transaction.rows(

@@ -76,6 +76,8 @@ public final class PostgresScoreStore: ScoreStore {
                     .outOfOrder(partition: partition, committed: position.sequence, first: commit.through)
                 )
             }
+            // Contacts first: a referee's signup and conversion in one batch are compared with the referrer's.
+            try Self.recordContacts(commit.contacts, transaction)
             let matches = try Self.matchReferrals(commit, transaction)
             // One statement per table, whatever the batch's size: each takes whole columns as arrays.
             var writes: [PostgresQuery] = []
@@ -217,6 +219,18 @@ public final class PostgresScoreStore: ScoreStore {
                     """
                 )
             }
+            let transitions = commit.transitions
+            if !transitions.isEmpty {
+                writes.append(
+                    """
+                    INSERT INTO score.transitions (customer, event, from_stage, to_stage, at)
+                    SELECT * FROM unnest(\(transitions.map(\.customer))::TEXT[], \(transitions.map(\.event))::TEXT[],
+                        \(transitions.map(\.from))::TEXT[], \(transitions.map(\.to))::TEXT[],
+                        \(transitions.map(\.at.microseconds))::BIGINT[])
+                    ON CONFLICT DO NOTHING
+                    """
+                )
+            }
             writes.append("UPDATE score.positions SET seq = \(Int64(commit.through)) WHERE partition = \(key)")
             try transaction.pipeline(writes)
         }
@@ -280,9 +294,10 @@ public final class PostgresScoreStore: ScoreStore {
         var pairs: [(candidate: RewardCandidate, forward: Event)] = []
         var updates: [PostgresQuery] = []
         for (trigger, code, body, referrer) in pending {
-            let (candidate, forward) = try ReferralJoin.complete(
+            var (candidate, forward) = try ReferralJoin.complete(
                 conversion: Array(body.readableBytesView), trigger: trigger, code: code, referrer: referrer
             )
+            candidate.sharedContacts = try sharedContacts(candidate.referee, referrer, transaction)
             pairs.append((candidate, forward))
             updates.append("UPDATE score.conversions SET referrer = \(referrer) WHERE trigger = \(trigger)")
         }

@@ -88,7 +88,23 @@ enum ScoreTables {
                     excerpt TEXT NOT NULL
                 )
                 """,
-            ]
+            ],
+            // Contact hashes for the self-referral check, and loyalty-ladder moves for the ladder report.
+            [
+                """
+                CREATE TABLE score.contacts (
+                    customer TEXT NOT NULL, kind TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (customer, kind, hash)
+                )
+                """,
+                "CREATE INDEX contacts_by_hash ON score.contacts (kind, hash)",
+                """
+                CREATE TABLE score.transitions (
+                    customer TEXT NOT NULL, event TEXT NOT NULL, from_stage TEXT NOT NULL, to_stage TEXT NOT NULL,
+                    at BIGINT NOT NULL, PRIMARY KEY (customer, event)
+                )
+                """,
+                "CREATE INDEX transitions_by_at ON score.transitions (at)",
+            ],
         ]
     )
 

@@ -62,13 +62,22 @@ public struct StoreFactory: Sendable {
     }
 
     /// The reward ledger.
-    public func rewardStore() throws -> any RewardStore {
+    /// - Parameter notifies: queue webhook notifications of issued and reversed entries with them.
+    public func rewardStore(notifies: Bool = false) throws -> any RewardStore {
         switch backend {
         case .sqlite(let directory):
             try directory.create()
-            return try SQLiteRewardStore(path: directory.reward)
+            return try SQLiteRewardStore(path: directory.reward, notifies: notifies)
         case .postgres(let url):
-            return try PostgresRewardStore(url: url, logger: logger)
+            return try PostgresRewardStore(url: url, notifies: notifies, logger: logger)
+        }
+    }
+
+    /// The report's read-only view of the reward ledger (held rewards, explanations, budgets, dead letters).
+    public func rewardReportReader() -> any RewardReportReading {
+        switch backend {
+        case .sqlite(let directory): SQLiteRewardReportReader(directory: directory)
+        case .postgres(let url): PostgresRewardReportReader(url: url, logger: logger)
         }
     }
 

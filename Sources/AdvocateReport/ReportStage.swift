@@ -13,15 +13,16 @@ public enum ReportStage {
     public static func services(
         configuration: ReportConfiguration, profiler: any CustomerProfiler = StoredStageProfiler(), logger: Logger
     ) throws -> [any Service] {
-        let reader = try StoreFactory(
+        let stores = try StoreFactory(
             dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
-        ).reportReader()
+        )
+        let reader = stores.reportReader()
         let api = ReportAPI(
             reader: reader, profiler: profiler, token: configuration.token, slaMinutes: configuration.slaMinutes
         )
         let http = StageHTTPServer.make(
             host: configuration.httpHost, port: configuration.httpPort, registry: StageMetrics.bootstrap(),
-            logger: logger, routes: RewardRoutes.alongside(api.register, configuration: configuration)
+            logger: logger, routes: RewardRoutes.alongside(api.register, configuration: configuration, stores: stores)
         )
         return [http]
     }

@@ -1,4 +1,5 @@
 import AdvocateCodec
+import AdvocatePostgres
 import AdvocateRuntime
 import AdvocateStorage
 import Hummingbird
@@ -14,13 +15,13 @@ public struct RewardRoutes: Sendable {
         self.token = token
     }
 
-    /// The report's other routes followed by these, on the ledger of the configured data directory.
+    /// The report's other routes followed by these, on the ledger of the configured store (the data directory's
+    /// SQLite ledger, or the PostgreSQL database).
     public static func alongside(
-        _ register: @escaping (Router<BasicRequestContext>) -> Void, configuration: ReportConfiguration
+        _ register: @escaping (Router<BasicRequestContext>) -> Void, configuration: ReportConfiguration,
+        stores: StoreFactory
     ) -> (Router<BasicRequestContext>) -> Void {
-        let routes = RewardRoutes(
-            reader: SQLiteRewardReportReader(directory: DataDirectory(path: configuration.dataDirectory)),
-            token: configuration.token)
+        let routes = RewardRoutes(reader: stores.rewardReportReader(), token: configuration.token)
         return { router in
             register(router)
             routes.register(router)

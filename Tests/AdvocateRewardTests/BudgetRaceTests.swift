@@ -1,5 +1,6 @@
 import AdvocateCodec
 import AdvocateStorage
+import AdvocateTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -23,14 +24,15 @@ import Testing
             budget: {count: 9}
         """
 
-    @Test func racingWorkersNeverOverspendABudget() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func racingWorkersNeverOverspendABudget(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let rules = try RewardFixtures.rules(Self.rules)
         try fixtures.store.setBudgets(RulesHolder.limits(rules))
         let workers = 4
         let perWorker = 12
-        let stores = try (0..<workers).map { _ in try SQLiteRewardStore(path: fixtures.path) }
+        let stores = try (0..<workers).map { _ in try fixtures.openStore() }
         let failures = Mutex<[String]>([])
         let group = DispatchGroup()
         for worker in 0..<workers {

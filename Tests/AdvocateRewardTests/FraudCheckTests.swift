@@ -1,13 +1,15 @@
 import AdvocateCodec
 import AdvocateStorage
+import AdvocateTestSupport
 import Testing
 
 @testable import AdvocateReward
 
 /// Each fraud check, through the rules and a real ledger, with the reason it gives.
 @Suite struct FraudCheckTests {
-    @Test func anHonestReferralIsIssuedWithTheChecksItPassed() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func anHonestReferralIsIssuedWithTheChecksItPassed(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let added = try fixtures.record(
             [RewardFixtures.conversion()], rules: RewardFixtures.rules(RewardFixtures.referralRules))
@@ -23,8 +25,9 @@ import Testing
         #expect(coupon.code.flatMap(CouponCode.normalized) == coupon.code)
     }
 
-    @Test func theRefereeBeingTheReferrerIsRejected() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func theRefereeBeingTheReferrerIsRejected(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let added = try fixtures.record(
             [RewardFixtures.conversion(referee: "c-1", referrer: "c-1")],
@@ -51,8 +54,9 @@ import Testing
         #expect(RewardNotice.notices(for: added).map(\.entry.rule).isEmpty)
     }
 
-    @Test func aSharedContactIsRejectedWhenTheRulesSaySo() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func aSharedContactIsRejectedWhenTheRulesSaySo(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let rules = try RewardFixtures.rules(
             RewardFixtures.referralRules.replacingOccurrences(
@@ -61,8 +65,9 @@ import Testing
         #expect(added.map(\.status) == [.rejected, .rejected])
     }
 
-    @Test func aRefereeKnownBeforeTheReferralIsRejected() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func aRefereeKnownBeforeTheReferralIsRejected(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let added = try fixtures.record(
             [RewardFixtures.conversion(refereeSince: "2026-10-01T09:00:00Z")],
@@ -74,8 +79,9 @@ import Testing
                 "rejected: referee not new: c-2 was known since 2026-10-01T09:00:00Z, before signing up with the code"))
     }
 
-    @Test func moreReferralsADayThanAllowedAreHeld() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func moreReferralsADayThanAllowedAreHeld(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let rules = try RewardFixtures.rules(RewardFixtures.referralRules)
         let sameDay = (1...3).map { index in
@@ -92,8 +98,9 @@ import Testing
                 "held for review: velocity: referral 3 converted for c-1 on 2026-11-08, more than the 2 a day allowed"))
     }
 
-    @Test func aCandidateNoRuleRewardsIsExplained() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func aCandidateNoRuleRewardsIsExplained(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let promoter = RewardCandidate(
             id: "promoter:v-1", kind: .promoter, customer: "c-5", trigger: "v-1",

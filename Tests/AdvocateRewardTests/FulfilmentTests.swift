@@ -25,8 +25,9 @@ import ZeroMQ
         #expect(waits == [0.5, 1, 2, 4, 4, 4])
     }
 
-    @Test func theWebhookIsRetriedUntilTheReceiverAcceptsIt() throws {
-        let fixtures = try RewardFixtures(notifies: true)
+    @Test(arguments: TestBackend.all)
+    func theWebhookIsRetriedUntilTheReceiverAcceptsIt(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend, notifies: true)
         defer { fixtures.remove() }
         let server = try FlakyHTTPServer(failures: 2)
         defer { server.stop() }
@@ -48,8 +49,9 @@ import ZeroMQ
         #expect(try fixtures.store.deadLetters(limit: 10).isEmpty)
     }
 
-    @Test func aNotificationThatKeepsFailingIsDeadLettered() throws {
-        let fixtures = try RewardFixtures(notifies: true)
+    @Test(arguments: TestBackend.all)
+    func aNotificationThatKeepsFailingIsDeadLettered(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend, notifies: true)
         defer { fixtures.remove() }
         let server = try FlakyHTTPServer(failures: 1_000)
         defer { server.stop() }

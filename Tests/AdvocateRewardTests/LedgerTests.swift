@@ -1,5 +1,6 @@
 import AdvocateCodec
 import AdvocateStorage
+import AdvocateTestSupport
 import Testing
 
 @testable import AdvocateReward
@@ -15,8 +16,9 @@ import Testing
         ]
     }
 
-    @Test func replayingTheWholeJournalIssuesNothingNew() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func replayingTheWholeJournalIssuesNothingNew(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let rules = try RulesFile.load(path: nil)
         let first = try fixtures.record(Self.journal(), rules: rules)
@@ -26,7 +28,7 @@ import Testing
         let ledger = try fixtures.store.entries(customer: nil, limit: 100)
         let budgets = try fixtures.store.budgets()
         // Again, in batches of one and in reverse, through a second process's connection.
-        let again = try SQLiteRewardStore(path: fixtures.path)
+        let again = try fixtures.openStore()
         let policy = RulesPolicy(rules: rules)
         for candidate in Self.journal().reversed() {
             let added = try again.record([candidate]) { candidate, ledger in
@@ -38,8 +40,9 @@ import Testing
         #expect(try fixtures.store.budgets() == budgets)
     }
 
-    @Test func eachEntryRecordsTheVersionOfItsRule() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func eachEntryRecordsTheVersionOfItsRule(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let rules = try RulesFile.load(path: nil)
         let added = try fixtures.record(Self.journal(), rules: rules)
@@ -50,8 +53,9 @@ import Testing
             try fixtures.store.entry(id: "referral-bonus:p-2")?.ruleVersion == rules.rule("referral-bonus")?.version)
     }
 
-    @Test func aRefundWithinTheWindowReversesTheRewardOnce() throws {
-        let fixtures = try RewardFixtures(notifies: true)
+    @Test(arguments: TestBackend.all)
+    func aRefundWithinTheWindowReversesTheRewardOnce(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend, notifies: true)
         defer { fixtures.remove() }
         let rules = try RewardFixtures.rules(RewardFixtures.referralRules)
         _ = try fixtures.record([RewardFixtures.conversion()], rules: rules)
@@ -74,8 +78,9 @@ import Testing
             ])
     }
 
-    @Test func aRefundAfterTheWindowReversesNothing() throws {
-        let fixtures = try RewardFixtures()
+    @Test(arguments: TestBackend.all)
+    func aRefundAfterTheWindowReversesNothing(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend)
         defer { fixtures.remove() }
         let rules = try RewardFixtures.rules(RewardFixtures.referralRules)
         _ = try fixtures.record([RewardFixtures.conversion()], rules: rules)
@@ -86,12 +91,13 @@ import Testing
         #expect(why.contains("referral-bonus:p-2: refund at 2026-12-20T09:00:00Z is after the clawback window"))
     }
 
-    @Test func aRefundThatArrivesFirstLeavesTheSameLedgerAsOneThatArrivesAfter() throws {
+    @Test(arguments: TestBackend.all)
+    func aRefundThatArrivesFirstLeavesTheSameLedgerAsOneThatArrivesAfter(backend: TestBackend) throws {
         let rules = try RewardFixtures.rules(RewardFixtures.referralRules)
         let refund = RewardFixtures.refund("r-1", at: "2026-11-09T09:00:00Z")
         var ledgers: [[String]] = []
         for order in [[RewardFixtures.conversion(), refund], [refund, RewardFixtures.conversion()]] {
-            let fixtures = try RewardFixtures()
+            let fixtures = try RewardFixtures(backend)
             defer { fixtures.remove() }
             _ = try fixtures.record(order, rules: rules)
             ledgers.append(
@@ -107,8 +113,9 @@ import Testing
         #expect(ledgers[1] == ledgers[0])
     }
 
-    @Test func aHeldRewardIsApprovedExactlyOnce() throws {
-        let fixtures = try RewardFixtures(notifies: true)
+    @Test(arguments: TestBackend.all)
+    func aHeldRewardIsApprovedExactlyOnce(backend: TestBackend) throws {
+        let fixtures = try RewardFixtures(backend, notifies: true)
         defer { fixtures.remove() }
         let rules = try RewardFixtures.rules(RewardFixtures.referralRules)
         _ = try fixtures.record([RewardFixtures.conversion(shared: ["phone"])], rules: rules)

@@ -4,18 +4,26 @@ import AdvocateTestSupport
 
 @testable import AdvocateReward
 
-/// Candidates, rules and a ledger on a temporary directory, for the reward tests.
+/// Candidates, rules and a ledger (SQLite in a temporary directory, or a fresh PostgreSQL database), for the
+/// reward tests. The directory is there on either backend, for the rules file.
 struct RewardFixtures {
     let directory: TemporaryDirectory
-    let store: SQLiteRewardStore
-    var path: String { directory.path + "/reward.sqlite" }
+    let stores: TestStores
+    let store: any RewardStore
 
-    init(notifies: Bool = false) throws {
+    init(_ backend: TestBackend = .sqlite, notifies: Bool = false) throws {
         directory = try TemporaryDirectory(prefix: "advocate-reward")
-        store = try SQLiteRewardStore(path: directory.path + "/reward.sqlite", notifies: notifies)
+        stores = try TestStores(backend)
+        store = try stores.rewardStore(notifies: notifies)
     }
 
-    func remove() { directory.remove() }
+    /// Another connection to the same ledger, as a second reward process would open it.
+    func openStore() throws -> any RewardStore { try stores.rewardStore() }
+
+    func remove() {
+        stores.remove()
+        directory.remove()
+    }
 
     static func time(_ text: String) -> Timestamp {
         (try? Timestamp(rfc3339: text)) ?? Timestamp(microseconds: 0)

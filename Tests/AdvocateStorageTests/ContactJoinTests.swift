@@ -18,11 +18,11 @@ import Testing
         ContactRow.rows(of: Signup(email: email, phone: phone), customer: customer)
     }
 
-    @Test(arguments: [true, false])
-    func theMatchedConversionNamesTheSharedContactKinds(codeFirst: Bool) throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try SQLiteScoreStore(path: directory.path + "/score.sqlite")
+    @Test(arguments: TestBackend.all, [true, false])
+    func theMatchedConversionNamesTheSharedContactKinds(backend: TestBackend, codeFirst: Bool) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
         _ = try store.claim(partition: 1, epoch: 1)
         _ = try store.claim(partition: 2, epoch: 1)
         var referrer = ScoreCommit(
@@ -38,10 +38,11 @@ import Testing
         #expect(matched.map(\.sharedContacts) == [["email"]])
     }
 
-    @Test func anHonestRefereeSharesNothing() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try SQLiteScoreStore(path: directory.path + "/score.sqlite")
+    @Test(arguments: TestBackend.all)
+    func anHonestRefereeSharesNothing(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.scoreStore()
         _ = try store.claim(partition: 1, epoch: 1)
         var commit = ScoreCommit(
             lease: PartitionLease(partition: 1, epoch: 1), through: 1,

@@ -1,5 +1,6 @@
 import AdvocateCodec
 import AdvocateStorage
+import AdvocateTestSupport
 import Testing
 
 @testable import AdvocatePostgres

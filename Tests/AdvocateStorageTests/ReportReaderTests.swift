@@ -52,7 +52,9 @@ import Testing
             )
         )
         let entry = RewardStoreTests.entry(for: StoreFixtures.candidate("w-1"))
-        _ = try stores.rewardStore().record([StoreFixtures.candidate("w-1")]) { _, _ in [entry] }
+        _ = try stores.rewardStore().record([StoreFixtures.candidate("w-1")]) { _, _ in
+            RewardDecision(entries: [entry], explanation: "test")
+        }
 
         let reader = stores.factory.reportReader()
         var expected = Summary(

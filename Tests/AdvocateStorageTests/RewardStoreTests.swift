@@ -65,12 +65,15 @@ import Testing
         #expect(throws: Refused.self) {
             try store.record(candidates) { candidate, _ in
                 if candidate.trigger == "w-2" { throw Refused() }
-                return [Self.entry(for: candidate)]
+                return RewardDecision(entries: [Self.entry(for: candidate)], explanation: "test")
             }
         }
         #expect(try store.entries(customer: nil, limit: 10).isEmpty)
         // The candidates were not recorded either, so they are decided when they come again.
-        #expect(try store.record(candidates) { candidate, _ in [Self.entry(for: candidate)] }.count == 2)
+        #expect(
+            try store.record(candidates) { candidate, _ in
+                RewardDecision(entries: [Self.entry(for: candidate)], explanation: "test")
+            }.count == 2)
     }
 
     /// Two reward processes record the same candidates at once under a budget of 5 and a cap of one per
@@ -93,8 +96,10 @@ import Testing
                         decisions.withLock { $0 += 1 }
                         let (value, _) = try ledger.spent(rule: "thanks")
                         let today = try ledger.count(rule: "thanks", customer: candidate.customer, since: candidate.at)
-                        guard value.units < 25 * Money.scale, today == 0 else { return [] }
-                        return [Self.entry(for: candidate)]
+                        guard value.units < 25 * Money.scale, today == 0 else {
+                            return RewardDecision(explanation: "over budget or cap")
+                        }
+                        return RewardDecision(entries: [Self.entry(for: candidate)], explanation: "granted")
                     }
                 }
             } catch {
@@ -106,6 +111,76 @@ import Testing
         let ledger = try recorders[0].entries(customer: nil, limit: 100)
         #expect(ledger.count == 5)
         #expect(Set(ledger.map(\.customer)).count == 5)
+    }
+
+    /// Four reviewers approve the same held reward at once, each through its own connection: exactly one
+    /// approval lands, the others are told it is no longer held, and it is booked and notified once.
+    @Test(arguments: TestBackend.all)
+    func concurrentReviewsApproveAHeldRewardOnce(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.rewardStore(notifies: true)
+        var held = Self.entry(for: StoreFixtures.candidate("w-1"))
+        held.status = .held
+        _ = try store.record([StoreFixtures.candidate("w-1")]) { _, _ in
+            RewardDecision(entries: [held], explanation: "held for review")
+        }
+        let reviewers = try (0..<4).map { _ in try stores.rewardStore(notifies: true) }
+        let id = held.id
+        let approved = Mutex<[String]>([])
+        let refused = Mutex<[RewardStoreError]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: reviewers.count) { index in
+            do {
+                let entry = try reviewers[index].review(
+                    id: id, approve: true, code: "CODE-\(index)", note: "reviewer \(index)")
+                approved.withLock { $0.append(entry.code ?? "") }
+            } catch let error as RewardStoreError {
+                refused.withLock { $0.append(error) }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let codes = approved.withLock { $0 }
+        #expect(codes.count == 1)
+        #expect(
+            refused.withLock { $0 }.map(\.kind) == Array(repeating: .notHeld(id: held.id, status: "issued"), count: 3))
+        let stored = try #require(try store.entry(id: held.id))
+        #expect(stored.status == .issued)
+        #expect(stored.code == codes.first)
+        #expect(try store.coupon(code: codes.first ?? "")?.id == held.id)
+        #expect(try store.budgets().map(\.spentCount) == [1])
+        let queued = try store.dueNotifications(now: Timestamp(microseconds: Int64.max), limit: 10)
+        #expect(queued.map(\.event) == ["issued"])
+        #expect(queued.map(\.key) == [held.id])
+    }
+
+    /// A notification that fails is retried when due, and after the last failure moves to the dead letters.
+    @Test(arguments: TestBackend.all)
+    func failedNotificationsAreRetriedThenDeadLettered(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let store = try stores.rewardStore(notifies: true)
+        _ = try store.record([StoreFixtures.candidate("w-1"), StoreFixtures.candidate("w-2")]) { candidate, _ in
+            RewardDecision(entries: [Self.entry(for: candidate)], explanation: "test")
+        }
+        let end = Timestamp(microseconds: Int64.max)
+        let queued = try store.dueNotifications(now: end, limit: 10)
+        #expect(queued.map(\.key) == ["thanks:w-1", "thanks:w-2"])
+        let first = try #require(queued.first)
+        try store.failed(notification: first.id, error: "503", retryAt: Timestamp(microseconds: 1_000))
+        #expect(try store.dueNotifications(now: Timestamp(microseconds: 999), limit: 10).isEmpty)
+        let retried = try store.dueNotifications(now: Timestamp(microseconds: 1_000), limit: 10)
+        #expect(retried.map(\.attempts) == [1])
+        #expect(retried.map(\.lastError) == ["503"])
+        try store.failed(notification: first.id, error: "still 503", retryAt: nil)
+        try store.delivered(notification: queued[1].id)
+        #expect(try store.dueNotifications(now: end, limit: 10).isEmpty)
+        let letters = try store.deadLetters(limit: 10)
+        #expect(letters.map(\.key) == ["thanks:w-1"])
+        #expect(letters.map(\.attempts) == [2])
+        #expect(letters.map(\.lastError) == ["still 503"])
     }
 
     @Test func aLedgerFromAnEarlierVersionIsUpgradedInPlace() throws {
