@@ -124,7 +124,7 @@ public struct ReportAPI: Sendable {
     /// - Parameter table: the member whose rows the CSV holds by default (`?table=` picks another); nil for a
     ///   field/value listing of the whole object.
     func guarded(
-        _ request: Request, table: String?, _ body: @escaping @Sendable () throws -> JSON
+        _ request: Request, table: String? = nil, _ body: @escaping @Sendable () throws -> JSON
     ) async throws -> Response {
         if let token, request.headers[.authorization] != "Bearer \(token)" {
             return Self.response(.unauthorized, .object([("error", .string("missing or wrong bearer token"))]))

@@ -29,6 +29,11 @@ import Testing
         let advocates = try get("/v1/advocates?limit=10")
         let topics = try get("/v1/topics?limit=1000")
         let rewards = try get("/v1/rewards")
+        let reader = SQLiteReportReader(directory: DataDirectory(path: stack.data.path))
+        var profiles: [String: [String: Any]] = [:]
+        for id in try reader.snapshot().customers.keys.sorted().prefix(25) {
+            profiles[id] = try get("/v1/customers/\(id)")
+        }
         let firstRewarded = (rewards["rewards"] as? [[String: Any]])?.first?["customer"] as? String ?? ""
         let customerRewards = try get("/v1/rewards?customer=\(firstRewarded)")
         let printed = try Self.run("advocate", ["report", "--url", stack.reportHTTP])
@@ -133,6 +138,22 @@ import Testing
         #expect(top.map { $0["id"] as? String ?? "" } == ranked.prefix(10).map(\.0))
         #expect(top.map { ReportFixture.number($0["advocacy"]) ?? -1 } == ranked.prefix(10).map(\.1))
 
+        // Customer profiles: stage, flags and scores as the model gives them for the replayed state.
+        #expect(profiles.count == 25)
+        for (id, profile) in profiles {
+            let want = try #require(expected.states[id].map { expected.model.profile(of: $0, customer: id) })
+            #expect(profile["stage"] as? String == want.stage.rawValue, "stage of \(id)")
+            #expect(profile["flags"] as? [String] == want.flags, "flags of \(id)")
+            for (name, value) in [
+                ("loyalty", want.scores.loyalty), ("advocacy", want.scores.advocacy), ("effort", want.scores.effort),
+                ("sentiment", want.scores.sentiment),
+            ] {
+                #expect(
+                    ReportFixture.number(ReportFixture.value(profile, at: "scores.\(name)")) == value,
+                    "\(name) of \(id)")
+            }
+        }
+
         // Reward totals per status add up the ledger's entries (the reward rules are the reward stage's own).
         for answer in [rewards, customerRewards] {
             var want: [String: Double] = [:]
@@ -195,6 +216,7 @@ import Testing
         }
         #expect((queue["open_by_age"] as? [[String: Any]])?.map { $0["n"] as? Int ?? -1 } == bands)
         let responses = alerts.compactMap(\.responseSeconds).sorted()
+        #expect(responses.count > 2 && open.count > 2, "the scenario should answer some alerts and leave some open")
         func rank(_ p: Double) -> Double? {
             responses.isEmpty ? nil : Double(responses[Int((p * Double(responses.count)).rounded(.up)) - 1])
         }
