@@ -15,9 +15,12 @@ public final class EventProducer {
     }
 
     private let socket: Socket
+    /// Held so the context outlives the socket: terminating a context waits for its sockets to close.
+    private let context: ZMQContext
 
     /// Connects to ingest at `endpoint`.
     public init(endpoint: String, context: ZMQContext) throws {
+        self.context = context
         socket = try Socket(.dealer, context: context)
         try socket.setLinger(milliseconds: 0)
         try socket.setReceiveTimeout(milliseconds: 60_000)

@@ -58,7 +58,7 @@ public struct PipelineBenchmark: Sendable {
             guard clock.now < deadline else {
                 throw PipelineError.timeout("scoring had not caught up after 900 s: \(pipeline)")
             }
-            ContinuousClock.pause(until: clock.now + .milliseconds(5))
+            ContinuousClock.pause(until: clock.now + .milliseconds(20))
         }
         let elapsed = (clock.now - started).seconds
         return ThroughputFigures(
@@ -97,7 +97,11 @@ public struct PipelineBenchmark: Sendable {
         load.start()
 
         let mentions = try Socket(.dealer, context: context)
-        defer { mentions.close() }
+        defer {
+            // Closed before the context is released: terminating a context waits for its sockets.
+            mentions.close()
+            withExtendedLifetime(context) {}
+        }
         try mentions.setLinger(milliseconds: 0)
         try mentions.connect(stack.ingestEndpoint)
         let report = HTTPConnection(port: stack.reportHTTPPort)
