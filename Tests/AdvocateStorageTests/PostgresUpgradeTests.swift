@@ -1,0 +1,43 @@
+import AdvocateCodec
+import AdvocateStorage
+import AdvocateTestSupport
+import Testing
+
+@testable import AdvocatePostgres
+
+/// A PostgreSQL ledger written before budgets were booked is upgraded in place when a newer reward stage
+/// starts, as the SQLite ledger is: its entries keep their keys and what they spent counts from then on.
+@Suite struct PostgresUpgradeTests {
+    @Test(.enabled(if: TestBackend.all.contains(.postgres)))
+    func aLedgerFromTheFirstSchemaVersionIsUpgradedInPlace() throws {
+        let stores = try TestStores(.postgres)
+        defer { stores.remove() }
+        guard case .postgres(let url) = stores.factory.backend else {
+            Issue.record("the PostgreSQL test stores are not on PostgreSQL")
+            return
+        }
+        let old = PostgresSession(url: url)
+        defer { old.close() }
+        try PostgresSchema(name: "reward", migrations: Array(RewardTables.schema.migrations.prefix(1))).prepare(old)
+        try old.transaction { transaction in
+            try transaction.execute(
+                """
+                INSERT INTO reward.ledger (id, customer, rule, kind, value, status, reason, trigger, candidate, at)
+                VALUES ('thanks:w-1', 'c-1', 'thanks', 'points', 50000, 'issued', 'test', 'w-1', 'good_review:w-1', 0)
+                """
+            )
+        }
+        let store = try stores.rewardStore()
+        #expect(try store.entry(id: "thanks:w-1")?.ruleVersion == "")
+        #expect(
+            try store.budgets() == [
+                BudgetStatus(
+                    rule: "thanks", limitValue: nil, limitCount: nil, spentValue: Money(units: 50_000), spentCount: 1)
+            ])
+        let added = try store.record([StoreFixtures.candidate("w-2")]) { candidate, _ in
+            RewardDecision(entries: [RewardStoreTests.entry(for: candidate)], explanation: "test")
+        }
+        #expect(added.count == 1)
+        #expect(try store.budgets().first?.spentCount == 2)
+    }
+}
