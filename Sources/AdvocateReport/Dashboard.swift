@@ -255,10 +255,11 @@ enum Dashboard {
               ${metric("referrals:conversion_rate", F.conversion_rate)} %</p>`;
           const B = d.budgets;
           const budgetRows = B && Array.isArray(B.budgets) ? B.budgets : [];
-          $("budgets").innerHTML = !B ? `<p class="empty">no budgets</p>` : table(["budget", {label: "spent", num: 1},
-            {label: "limit", num: 1}, {label: "remaining", num: 1}], budgetRows.map((b, i) => [`<td>${esc(b.rule || b.name || b.id || "")}</td>`,
-              num(`budgets:budgets.${i}.spent`, b.spent), num(`budgets:budgets.${i}.limit`, b.limit),
-              num(`budgets:budgets.${i}.remaining`, b.remaining)]), "no budgets");
+          $("budgets").innerHTML = !B ? `<p class="empty">no budgets</p>` : table(["budget",
+            ...["spent", "limit", "remaining"].flatMap((k) => [{label: k, num: 1}, {label: k + " (rewards)", num: 1}])],
+            budgetRows.map((b, i) => [`<td>${esc(b.rule || "")}</td>`, ...["spent", "limit", "remaining"].flatMap((k) =>
+              [num(`budgets:budgets.${i}.${k}.value`, (b[k] || {}).value), num(`budgets:budgets.${i}.${k}.count`, (b[k] || {}).count)])]),
+            "no budgets");
 
           const A = d.advocates;
           $("advocates").innerHTML = `<p>${metric("advocates:advocates", A.advocates)} advocates</p>` +

@@ -27,17 +27,6 @@ import Testing
                 """
             )
         }
-        let store = try stores.rewardStore()
-        #expect(try store.entry(id: "thanks:w-1")?.ruleVersion == "")
-        #expect(
-            try store.budgets() == [
-                BudgetStatus(
-                    rule: "thanks", limitValue: nil, limitCount: nil, spentValue: Money(units: 50_000), spentCount: 1)
-            ])
-        let added = try store.record([StoreFixtures.candidate("w-2")]) { candidate, _ in
-            RewardDecision(entries: [RewardStoreTests.entry(for: candidate)], explanation: "test")
-        }
-        #expect(added.count == 1)
-        #expect(try store.budgets().first?.spentCount == 2)
+        try RewardStoreTests.expectUpgraded(try stores.rewardStore())
     }
 }

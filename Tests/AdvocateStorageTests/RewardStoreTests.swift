@@ -201,7 +201,12 @@ import Testing
                     """)
         }
         try old.close()
-        let store = try SQLiteRewardStore(path: path)
+        try Self.expectUpgraded(try SQLiteRewardStore(path: path))
+    }
+
+    /// A ledger upgraded from before budgets were booked, holding only issued entry `thanks:w-1` (5.00): its
+    /// spending is booked, and it goes on recording.
+    static func expectUpgraded(_ store: any RewardStore) throws {
         #expect(try store.entry(id: "thanks:w-1")?.ruleVersion == "")
         #expect(
             try store.budgets() == [
