@@ -18,6 +18,8 @@ import Testing
     struct Outcome {
         var summary: NSDictionary
         var snapshot: StoreSnapshot
+        /// The report's reward answers read from the ledger: rules' budgets and rewards that are held.
+        var rewards: [String: NSDictionary]
     }
 
     @Test(.enabled(if: serverURL != nil || isCI))
@@ -60,6 +62,8 @@ import Testing
         #expect(actual.ledger == expected.ledger)
         #expect(actual.alerts == expected.alerts)
         #expect(actual.notices == expected.notices)
+        #expect(postgres.rewards == sqlite.rewards)
+        #expect((sqlite.rewards["/v1/rewards/budgets"]?["budgets"] as? [Any])?.isEmpty == false)
     }
 
     /// Runs the stack on SQLite (`database` nil) or PostgreSQL, sends `file`, and waits for rest.
@@ -84,12 +88,18 @@ import Testing
             return current.inFlight == 0 && current.received == current.candidates ? current : nil
         }
         let summary = NSDictionary(dictionary: try stack.settledSummary(timeout: 120))
+        var rewards: [String: NSDictionary] = [:]
+        for path in ["/v1/rewards/budgets", "/v1/rewards/held"] {
+            let response = try HTTPClient.get(stack.reportHTTP + path)
+            #expect(response.status == 200, "\(path): \(response.status)")
+            rewards[path] = NSDictionary(dictionary: try response.json())
+        }
         // On PostgreSQL nothing is stored in the data directory.
         let files = try FileManager.default.contentsOfDirectory(atPath: stack.data.path)
         #expect(files.contains("journal.sqlite") == (database == nil), "data directory holds \(files)")
         let statuses = try stack.stop()
         for (name, status) in statuses { #expect(status == 0, "\(name) exited with \(status)\n\(stack.logs)") }
-        return Outcome(summary: summary, snapshot: atRest)
+        return Outcome(summary: summary, snapshot: atRest, rewards: rewards)
     }
 
     static func withoutAdvocates(_ candidates: Set<String>) -> Set<String> {
