@@ -4,9 +4,10 @@ import AdvocateCodec
 /// under a unique idempotency key (rule and triggering event), so nothing is ever paid twice.
 ///
 /// Every method that writes runs in one transaction that takes the write lock first (`BEGIN IMMEDIATE` on
-/// SQLite), so that several reward processes sharing the ledger see each other's grants and budgets. A
-/// PostgreSQL implementation must instead lock the rule's row in `budgets` (`SELECT ... FOR UPDATE`) before
-/// `decide` reads it, and the held entry's row before `review` changes it.
+/// SQLite), so that several reward processes sharing the ledger see each other's grants and budgets. On
+/// PostgreSQL every such transaction first locks one writer row (per-customer caps and velocity need the same
+/// order as budgets), then reads the rule's row in `budgets` `FOR UPDATE`, and `review` locks the held entry's
+/// row before it changes it.
 public protocol RewardStore: AnyObject, Sendable {
     /// Records the candidates not seen before and, for each of them, what `decide` grants, all in one
     /// transaction. `decide` runs inside the transaction, so it sees every earlier commit. An entry whose
