@@ -22,7 +22,7 @@ import Testing
     @Test func theDashboardShowsTheAPINumbers() throws {
         let chromium = try #require(
             Self.executable("chromium"),
-            "chromium is not installed; run ops/setup (apt-get install chromium) to run the dashboard test"
+            "chromium is not installed; run ops/setup --tests (apt-get install chromium) to run the dashboard test"
         )
         let stack = try ReportFixture.settledStack(prefix: "advocate-dashboard", events: 1_500, seed: 5)
         defer { stack.data.remove() }
