@@ -135,6 +135,10 @@ public final class PostgresReportReader: ReportReader {
     /// Everything derived so far, for exact comparisons between runs (as `SQLiteReportReader.snapshot()`).
     public func snapshot() throws -> StoreSnapshot {
         var snapshot = StoreSnapshot()
+        // Work in flight is read first: when nothing is in flight then, nothing changes afterwards, so the
+        // tables read next are final. Read last, it could vouch for tables read while work was still landing.
+        let summary = try summary()
+        snapshot.inFlight = Int(summary.pending) + summary.outbox
         try read("journal", empty: ()) { snapshot.accepted = try JournalTables.counts($0).accepted }
         try read("score", empty: ()) { transaction in
             for (id, stage, state) in try transaction.rows(
@@ -157,8 +161,6 @@ public final class PostgresReportReader: ReportReader {
             }
             snapshot.notices = Set(try transaction.rows("SELECT id FROM score.notices") { try $0.decode(String.self) })
         }
-        let summary = try summary()
-        snapshot.inFlight = Int(summary.pending) + summary.outbox
         try read("reward", empty: ()) { transaction in
             for (id, kind, customer) in try transaction.rows(
                 "SELECT id, kind, customer FROM reward.received", { try $0.decode((String, String, String).self) }

@@ -167,6 +167,10 @@ public final class SQLiteReportReader: ReportReader {
     /// Everything derived so far, for exact comparisons between runs.
     public func snapshot() throws -> StoreSnapshot {
         var snapshot = StoreSnapshot()
+        // Work in flight is read first: when nothing is in flight then, nothing changes afterwards, so the
+        // tables read next are final. Read last, it could vouch for tables read while work was still landing.
+        let summary = try summary()
+        snapshot.inFlight = Int(summary.pending) + summary.outbox
         try read(directory.journal, empty: ()) { db in
             snapshot.accepted = try SQLiteJournalStore.counts(db).accepted
         }
@@ -188,8 +192,6 @@ public final class SQLiteReportReader: ReportReader {
             }
             snapshot.notices = Set(try String.fetchAll(db, sql: "SELECT id FROM notices"))
         }
-        let summary = try summary()
-        snapshot.inFlight = Int(summary.pending) + summary.outbox
         try read(directory.reward, empty: ()) { db in
             snapshot.received = Set(try String.fetchAll(db, sql: "SELECT id FROM received"))
             for customer in try String.fetchAll(db, sql: "SELECT customer FROM received WHERE kind = 'became_advocate'")
