@@ -197,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "AdvocateStorageTests",
             dependencies: [
-                "AdvocateStorage", "AdvocatePostgres", "AdvocateTestSupport",
+                "AdvocateStorage", "AdvocatePostgres", "AdvocateTestSupport", "AdvocateSimulation",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),

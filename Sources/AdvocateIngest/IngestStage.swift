@@ -18,7 +18,10 @@ public enum IngestStage {
         let stores = try StoreFactory(
             dataDirectory: configuration.dataDirectory, databaseURL: configuration.databaseURL, logger: logger
         )
-        let journal = try stores.journal(partitions: configuration.partitions, powerSafe: configuration.powerSafe)
+        // Fresh events go to scoring from memory; the durable journal answers everything else.
+        let journal = try RecentJournal(
+            stores.journal(partitions: configuration.partitions, powerSafe: configuration.powerSafe)
+        )
         let core = IngestCore(
             journal: journal, limits: configuration.limits, hasher: ContactHasher(key: configuration.contactKey),
             logger: logger

@@ -64,176 +64,202 @@ public final class PostgresScoreStore: ScoreStore {
     }
 
     public func commit(_ commit: ScoreCommit) throws {
-        try session.transaction { transaction in
-            let partition = commit.lease.partition
-            let key = Int64(partition)
-            let position = try Self.lockPosition(partition, transaction)
-            if position.epoch != commit.lease.epoch {
-                throw StorageError(.staleEpoch(partition: partition, mine: commit.lease.epoch, current: position.epoch))
-            }
-            if commit.through <= position.sequence {
-                throw StorageError(
-                    .outOfOrder(partition: partition, committed: position.sequence, first: commit.through)
-                )
-            }
-            // Contacts first: a referee's signup and conversion in one batch are compared with the referrer's.
-            try Self.recordContacts(commit.contacts, transaction)
-            let matches = try Self.matchReferrals(commit, transaction)
-            // One statement per table, whatever the batch's size: each takes whole columns as arrays.
-            var writes: [PostgresQuery] = []
-            // Upserts take the last record of a key, as one upsert after another would leave it.
-            let customers = Self.lastOfEach(commit.customers, by: \.customer)
-            if !customers.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.customers (customer, partition, stage, state)
-                    SELECT * FROM unnest(\(customers.map(\.customer))::TEXT[],
-                        \(customers.map { Int64($0.partition) })::BIGINT[],
-                        \(customers.map(\.stage))::TEXT[], \(customers.map { ByteBuffer(bytes: $0.state) })::BYTEA[])
-                    ON CONFLICT (customer) DO UPDATE SET stage = excluded.stage, state = excluded.state
-                    """
-                )
-            }
-            let candidates = commit.candidates + matches.map(\.candidate)
-            if !candidates.isEmpty {
-                // Only a candidate seen for the first time goes out, in order: a re-derived one was sent already.
-                writes.append(
-                    """
-                    WITH given AS (
-                        SELECT * FROM unnest(\(candidates.map(\.id))::TEXT[],
-                            \(candidates.map(\.kind.rawValue))::TEXT[],
-                            \(candidates.map(\.customer))::TEXT[], \(candidates.map(\.trigger))::TEXT[],
-                            \(candidates.map(\.at.microseconds))::BIGINT[],
-                            \(candidates.map(ScoreTables.encode))::BYTEA[])
-                        WITH ORDINALITY AS g (id, kind, customer, trigger, at, body, ord)
-                    ), fresh AS (
-                        INSERT INTO score.candidates (id, kind, customer, trigger, at)
-                        SELECT id, kind, customer, trigger, at FROM given ON CONFLICT DO NOTHING RETURNING id
-                    )
-                    INSERT INTO score.outbox (id, partition, body)
-                    SELECT given.id, \(key), given.body FROM given JOIN fresh ON fresh.id = given.id ORDER BY given.ord
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            for match in matches {
-                writes.append(
-                    """
-                    INSERT INTO score.forward_outbox (id, partition, body)
-                    VALUES (\(match.forward.id), \(key), \(ByteBuffer(bytes: match.forward.binary())))
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            if !commit.segments.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.segments (segment, customer, partition)
-                    SELECT segment, customer, \(key) FROM unnest(\(commit.segments.map(\.segment))::TEXT[],
-                        \(commit.segments.map(\.customer))::TEXT[]) AS s (segment, customer)
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            // Per partition: a purchase must only see the disruptions its own partition has passed.
-            let disruptions = commit.disruptions.compactMap { event -> (Event, String)? in
-                guard case .disruption(let disruption) = event.body, let segment = disruption.segment else {
-                    return nil
+        try session.transaction { transaction in try Self.write(commit, transaction) }
+    }
+
+    public func commit(group: [ScoreCommit]) throws -> Set<UInt32> {
+        guard !group.isEmpty else { return [] }
+        return try session.transaction { transaction in
+            // Every lock the group takes, in one order for all writers: referral codes sorted, then positions
+            // by partition. Two groups never wait on each other in a cycle.
+            let codes = Set(
+                group.flatMap { $0.referralCodes.map(\.code) + $0.conversions.compactMap(\.referralCode) }
+            ).sorted()
+            try Self.lockReferralCodes(codes, transaction)
+            var stale = Set<UInt32>()
+            for commit in group.sorted(by: { $0.lease.partition < $1.lease.partition }) {
+                do {
+                    try Self.write(commit, transaction)
+                } catch let error as StorageError where error.isStaleEpoch {
+                    // Refused before it wrote anything, so the rest of the group stands.
+                    stale.insert(commit.lease.partition)
                 }
-                return (event, segment)
             }
-            if !disruptions.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.disruptions (partition, id, segment, at, body)
-                    SELECT \(key), * FROM unnest(\(disruptions.map(\.0.id))::TEXT[], \(disruptions.map(\.1))::TEXT[],
-                        \(disruptions.map(\.0.at.microseconds))::BIGINT[],
-                        \(disruptions.map { ByteBuffer(bytes: $0.0.binary()) })::BYTEA[])
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            let surveys = commit.surveys
-            if !surveys.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.surveys (event, customer, kind, score, at, channel)
-                    SELECT event, customer, kind, score, at, CASE WHEN has_channel THEN channel END
-                    FROM unnest(\(surveys.map(\.event))::TEXT[], \(surveys.map(\.customer))::TEXT[],
-                        \(surveys.map(\.kind))::TEXT[],
-                        \(surveys.map { Int64($0.score) })::BIGINT[], \(surveys.map(\.at.microseconds))::BIGINT[],
-                        \(surveys.map { $0.channel ?? "" })::TEXT[], \(surveys.map { $0.channel != nil })::BOOLEAN[])
-                        AS s (event, customer, kind, score, at, channel, has_channel)
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            let alerts = Self.lastOfEach(commit.alerts, by: \.id)
-            if !alerts.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.alerts (\(unescaped: ScoreTables.alertColumns))
-                    SELECT id, customer, trigger, status, severity, opened_at, CASE WHEN has_closed THEN closed_at END,
-                        CASE WHEN has_response THEN response_seconds END, reason,
-                        CASE WHEN has_channel THEN channel END, excerpt
-                    FROM unnest(\(alerts.map(\.id))::TEXT[], \(alerts.map(\.customer))::TEXT[],
-                        \(alerts.map(\.trigger))::TEXT[],
-                        \(alerts.map(\.status))::TEXT[], \(alerts.map(\.severity))::TEXT[],
-                        \(alerts.map(\.openedAt.microseconds))::BIGINT[],
-                        \(alerts.map { $0.closedAt?.microseconds ?? 0 })::BIGINT[],
-                        \(alerts.map { $0.closedAt != nil })::BOOLEAN[],
-                        \(alerts.map { $0.responseSeconds ?? 0 })::BIGINT[],
-                        \(alerts.map { $0.responseSeconds != nil })::BOOLEAN[], \(alerts.map(\.reason))::TEXT[],
-                        \(alerts.map { $0.channel ?? "" })::TEXT[], \(alerts.map { $0.channel != nil })::BOOLEAN[],
-                        \(alerts.map(\.excerpt))::TEXT[])
-                        AS a (id, customer, trigger, status, severity, opened_at, closed_at, has_closed,
-                            response_seconds,
-                            has_response, reason, channel, has_channel, excerpt)
-                    ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity,
-                        closed_at = excluded.closed_at, response_seconds = excluded.response_seconds,
-                        reason = excluded.reason
-                    """
-                )
-            }
-            let notices = commit.notices
-            if !notices.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.notices (\(unescaped: ScoreTables.noticeColumns))
-                    SELECT * FROM unnest(\(notices.map(\.id))::TEXT[], \(notices.map(\.disruption))::TEXT[],
-                        \(notices.map(\.customer))::TEXT[], \(notices.map(\.at.microseconds))::BIGINT[],
-                        \(notices.map(\.what))::TEXT[])
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            let topics = commit.topics
-            if !topics.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.topics (event, customer, topic, at, excerpt)
-                    SELECT * FROM unnest(\(topics.map(\.event))::TEXT[], \(topics.map(\.customer))::TEXT[],
-                        \(topics.map(\.topic))::TEXT[], \(topics.map(\.at.microseconds))::BIGINT[],
-                        \(topics.map(\.excerpt))::TEXT[])
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            let transitions = commit.transitions
-            if !transitions.isEmpty {
-                writes.append(
-                    """
-                    INSERT INTO score.transitions (customer, event, from_stage, to_stage, at)
-                    SELECT * FROM unnest(\(transitions.map(\.customer))::TEXT[], \(transitions.map(\.event))::TEXT[],
-                        \(transitions.map(\.from))::TEXT[], \(transitions.map(\.to))::TEXT[],
-                        \(transitions.map(\.at.microseconds))::BIGINT[])
-                    ON CONFLICT DO NOTHING
-                    """
-                )
-            }
-            writes.append("UPDATE score.positions SET seq = \(Int64(commit.through)) WHERE partition = \(key)")
-            try transaction.pipeline(writes)
+            return stale
         }
+    }
+
+    /// One batch's rows and position inside the caller's transaction; throws `staleEpoch` before writing
+    /// anything when the partition has a newer owner.
+    static func write(_ commit: ScoreCommit, _ transaction: PostgresTransaction) throws {
+        let partition = commit.lease.partition
+        let key = Int64(partition)
+        let position = try Self.lockPosition(partition, transaction)
+        if position.epoch != commit.lease.epoch {
+            throw StorageError(.staleEpoch(partition: partition, mine: commit.lease.epoch, current: position.epoch))
+        }
+        if commit.through <= position.sequence {
+            throw StorageError(
+                .outOfOrder(partition: partition, committed: position.sequence, first: commit.through)
+            )
+        }
+        // Contacts first: a referee's signup and conversion in one batch are compared with the referrer's.
+        try Self.recordContacts(commit.contacts, transaction)
+        let matches = try Self.matchReferrals(commit, transaction)
+        // One statement per table, whatever the batch's size: each takes whole columns as arrays.
+        var writes: [PostgresQuery] = []
+        // Upserts take the last record of a key, as one upsert after another would leave it.
+        let customers = Self.lastOfEach(commit.customers, by: \.customer)
+        if !customers.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.customers (customer, partition, stage, state)
+                SELECT * FROM unnest(\(customers.map(\.customer))::TEXT[],
+                    \(customers.map { Int64($0.partition) })::BIGINT[],
+                    \(customers.map(\.stage))::TEXT[], \(customers.map { ByteBuffer(bytes: $0.state) })::BYTEA[])
+                ON CONFLICT (customer) DO UPDATE SET stage = excluded.stage, state = excluded.state
+                """
+            )
+        }
+        let candidates = commit.candidates + matches.map(\.candidate)
+        if !candidates.isEmpty {
+            // Only a candidate seen for the first time goes out, in order: a re-derived one was sent already.
+            writes.append(
+                """
+                WITH given AS (
+                    SELECT * FROM unnest(\(candidates.map(\.id))::TEXT[],
+                        \(candidates.map(\.kind.rawValue))::TEXT[],
+                        \(candidates.map(\.customer))::TEXT[], \(candidates.map(\.trigger))::TEXT[],
+                        \(candidates.map(\.at.microseconds))::BIGINT[],
+                        \(candidates.map(ScoreTables.encode))::BYTEA[])
+                    WITH ORDINALITY AS g (id, kind, customer, trigger, at, body, ord)
+                ), fresh AS (
+                    INSERT INTO score.candidates (id, kind, customer, trigger, at)
+                    SELECT id, kind, customer, trigger, at FROM given ON CONFLICT DO NOTHING RETURNING id
+                )
+                INSERT INTO score.outbox (id, partition, body)
+                SELECT given.id, \(key), given.body FROM given JOIN fresh ON fresh.id = given.id ORDER BY given.ord
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        for match in matches {
+            writes.append(
+                """
+                INSERT INTO score.forward_outbox (id, partition, body)
+                VALUES (\(match.forward.id), \(key), \(ByteBuffer(bytes: match.forward.binary())))
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        if !commit.segments.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.segments (segment, customer, partition)
+                SELECT segment, customer, \(key) FROM unnest(\(commit.segments.map(\.segment))::TEXT[],
+                    \(commit.segments.map(\.customer))::TEXT[]) AS s (segment, customer)
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        // Per partition: a purchase must only see the disruptions its own partition has passed.
+        let disruptions = commit.disruptions.compactMap { event -> (Event, String)? in
+            guard case .disruption(let disruption) = event.body, let segment = disruption.segment else {
+                return nil
+            }
+            return (event, segment)
+        }
+        if !disruptions.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.disruptions (partition, id, segment, at, body)
+                SELECT \(key), * FROM unnest(\(disruptions.map(\.0.id))::TEXT[], \(disruptions.map(\.1))::TEXT[],
+                    \(disruptions.map(\.0.at.microseconds))::BIGINT[],
+                    \(disruptions.map { ByteBuffer(bytes: $0.0.binary()) })::BYTEA[])
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        let surveys = commit.surveys
+        if !surveys.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.surveys (event, customer, kind, score, at, channel)
+                SELECT event, customer, kind, score, at, CASE WHEN has_channel THEN channel END
+                FROM unnest(\(surveys.map(\.event))::TEXT[], \(surveys.map(\.customer))::TEXT[],
+                    \(surveys.map(\.kind))::TEXT[],
+                    \(surveys.map { Int64($0.score) })::BIGINT[], \(surveys.map(\.at.microseconds))::BIGINT[],
+                    \(surveys.map { $0.channel ?? "" })::TEXT[], \(surveys.map { $0.channel != nil })::BOOLEAN[])
+                    AS s (event, customer, kind, score, at, channel, has_channel)
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        let alerts = Self.lastOfEach(commit.alerts, by: \.id)
+        if !alerts.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.alerts (\(unescaped: ScoreTables.alertColumns))
+                SELECT id, customer, trigger, status, severity, opened_at, CASE WHEN has_closed THEN closed_at END,
+                    CASE WHEN has_response THEN response_seconds END, reason,
+                    CASE WHEN has_channel THEN channel END, excerpt
+                FROM unnest(\(alerts.map(\.id))::TEXT[], \(alerts.map(\.customer))::TEXT[],
+                    \(alerts.map(\.trigger))::TEXT[],
+                    \(alerts.map(\.status))::TEXT[], \(alerts.map(\.severity))::TEXT[],
+                    \(alerts.map(\.openedAt.microseconds))::BIGINT[],
+                    \(alerts.map { $0.closedAt?.microseconds ?? 0 })::BIGINT[],
+                    \(alerts.map { $0.closedAt != nil })::BOOLEAN[],
+                    \(alerts.map { $0.responseSeconds ?? 0 })::BIGINT[],
+                    \(alerts.map { $0.responseSeconds != nil })::BOOLEAN[], \(alerts.map(\.reason))::TEXT[],
+                    \(alerts.map { $0.channel ?? "" })::TEXT[], \(alerts.map { $0.channel != nil })::BOOLEAN[],
+                    \(alerts.map(\.excerpt))::TEXT[])
+                    AS a (id, customer, trigger, status, severity, opened_at, closed_at, has_closed,
+                        response_seconds,
+                        has_response, reason, channel, has_channel, excerpt)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity,
+                    closed_at = excluded.closed_at, response_seconds = excluded.response_seconds,
+                    reason = excluded.reason
+                """
+            )
+        }
+        let notices = commit.notices
+        if !notices.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.notices (\(unescaped: ScoreTables.noticeColumns))
+                SELECT * FROM unnest(\(notices.map(\.id))::TEXT[], \(notices.map(\.disruption))::TEXT[],
+                    \(notices.map(\.customer))::TEXT[], \(notices.map(\.at.microseconds))::BIGINT[],
+                    \(notices.map(\.what))::TEXT[])
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        let topics = commit.topics
+        if !topics.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.topics (event, customer, topic, at, excerpt)
+                SELECT * FROM unnest(\(topics.map(\.event))::TEXT[], \(topics.map(\.customer))::TEXT[],
+                    \(topics.map(\.topic))::TEXT[], \(topics.map(\.at.microseconds))::BIGINT[],
+                    \(topics.map(\.excerpt))::TEXT[])
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        let transitions = commit.transitions
+        if !transitions.isEmpty {
+            writes.append(
+                """
+                INSERT INTO score.transitions (customer, event, from_stage, to_stage, at)
+                SELECT * FROM unnest(\(transitions.map(\.customer))::TEXT[], \(transitions.map(\.event))::TEXT[],
+                    \(transitions.map(\.from))::TEXT[], \(transitions.map(\.to))::TEXT[],
+                    \(transitions.map(\.at.microseconds))::BIGINT[])
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        writes.append("UPDATE score.positions SET seq = \(Int64(commit.through)) WHERE partition = \(key)")
+        try transaction.pipeline(writes)
     }
 
     /// The last element of each key, in the order of their first appearance.
@@ -260,12 +286,8 @@ public final class PostgresScoreStore: ScoreStore {
     ) throws -> [(candidate: RewardCandidate, forward: Event)] {
         let codes = Set(commit.referralCodes.map(\.code) + commit.conversions.compactMap(\.referralCode)).sorted()
         guard !codes.isEmpty else { return [] }
-        var statements: [PostgresQuery] = codes.map { code in
-            """
-            INSERT INTO score.referral_locks (code) VALUES (\(code))
-            ON CONFLICT (code) DO UPDATE SET code = excluded.code
-            """
-        }
+        try lockReferralCodes(codes, transaction)
+        var statements: [PostgresQuery] = []
         for row in commit.referralCodes {
             statements.append(
                 """
@@ -303,6 +325,19 @@ public final class PostgresScoreStore: ScoreStore {
         }
         try transaction.pipeline(updates)
         return pairs
+    }
+
+    /// Locks each code's row until the transaction ends; `codes` must be sorted.
+    static func lockReferralCodes(_ codes: [String], _ transaction: PostgresTransaction) throws {
+        guard !codes.isEmpty else { return }
+        try transaction.pipeline(
+            codes.map { code in
+                """
+                INSERT INTO score.referral_locks (code) VALUES (\(code))
+                ON CONFLICT (code) DO UPDATE SET code = excluded.code
+                """
+            }
+        )
     }
 
     public func segmentMembers(partition: UInt32, segments: Set<String>) throws -> [String: [String]] {

@@ -11,7 +11,9 @@ public struct ScoreConfiguration: Sendable {
     /// A PostgreSQL URL (`postgres://user:password@host:port/database`); nil keeps SQLite in `dataDirectory`.
     public var databaseURL: String?
     /// Events in flight to this worker before it acknowledges.
-    public var capacity: UInt32 = 4_096
+    public var capacity: UInt32 = 16_384
+    /// Events taken from ingest in one go at most, scored and committed as one transaction.
+    public var groupEvents = 4_096
     /// This process's name in logs and assignments (unique per process).
     public var workerName = WorkerName.unique(role: "score")
     /// How often to tell ingest we are alive, and after how long without a word from ingest to say hello again.

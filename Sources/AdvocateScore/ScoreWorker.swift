@@ -44,83 +44,23 @@ public final class ScoreWorker: Sendable {
         defer { link.close() }
         var state = WorkerState()
         var lastOutboxScan: UInt64 = 0
-        let applied = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "applied")])
-        let skipped = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "redelivered")])
-        let commitTimer = Timer(label: "advocate_score_commit_seconds")
-        let scoringTimer = Timer(label: "advocate_score_scoring_seconds")
-        let batchSizes = Recorder(label: "advocate_score_batch_events", aggregate: true)
-
+        let meters = ScoreMeters()
         while !stop.isStopped {
-            if let message = try link.receive(timeout: 50) {
-                switch message {
-                case .assign(let assignment):
-                    try adopt(assignment, state: &state, link: link)
-                case .events(let batch):
-                    guard state.leases[batch.lease.partition] == batch.lease.epoch else { break }
-                    let partition = batch.lease.partition
-                    let position = state.applied[partition] ?? 0
-                    let fresh = batch.entries.filter { $0.sequence > position }
-                    skipped.increment(by: batch.entries.count - fresh.count)
-                    guard let first = fresh.first else {
-                        try link.send(.ack(Ack(lease: batch.lease, through: position)))
-                        break
-                    }
-                    guard first.sequence == position + 1 else {
-                        // A gap: something before it was lost on the way; ask again from where we stand.
-                        try link.send(.resume(Resume(lease: batch.lease, after: position)))
-                        break
-                    }
-                    let start = ContinuousClock.now
-                    do {
-                        let context = try loadContext(for: fresh, partition: partition, count: state.partitionCount)
-                        let scoringStart = ContinuousClock.now
-                        let scored = try scorer.score(fresh, context: context)
-                        scoringTimer.recordNanoseconds((ContinuousClock.now - scoringStart).nanoseconds)
-                        batchSizes.record(fresh.count)
-                        let through = fresh[fresh.count - 1].sequence
-                        var commit = ScoreCommit(
-                            lease: batch.lease, through: through, customers: scored.customers,
-                            candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
-                            topics: scored.topics, segments: scored.segments, disruptions: scored.disruptions,
-                            referralCodes: scored.referralCodes, conversions: scored.conversions,
-                            surveys: scored.surveys, transitions: scored.transitions
-                        )
-                        commit.contacts = scored.contacts
-                        try store.commit(commit)
-                        state.applied[partition] = through
-                        applied.increment(by: fresh.count)
-                        commitTimer.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
-                        try link.send(.ack(Ack(lease: batch.lease, through: through)))
-                        if !scored.candidates.isEmpty || !scored.conversions.isEmpty || !scored.referralCodes.isEmpty {
-                            lastOutboxScan = 0
-                        }
-                    } catch let error as StorageError where error.isStaleEpoch {
-                        logger.warning(
-                            "lost partition to a newer owner",
-                            metadata: ["partition": "\(partition)", "error": "\(error)"]
-                        )
-                        state.leases[partition] = nil
-                        state.applied[partition] = nil
-                    }
-                case .candidatesAck(let ack):
-                    if let ids = state.pendingCandidates.removeValue(forKey: ack.batch) {
-                        try store.removeFromOutbox(ids.ids)
-                        lastOutboxScan = 0
-                    }
-                case .forwardAck(let ack):
-                    if let ids = state.pendingForwards.removeValue(forKey: ack.batch) {
-                        try store.removeFromForwardOutbox(ids.ids)
-                        lastOutboxScan = 0
-                    }
-                case .error(let error):
-                    if error.code == .unknownWorker {
-                        try link.sayHello()
+            if let first = try link.receive(timeout: 50) {
+                // Everything already waiting is taken in one go: the events of all its partitions are scored
+                // and committed as one group, one durable write however many partitions it spans.
+                var group = PendingGroup()
+                var next: WireMessage? = first
+                while let message = next {
+                    if case .events(let batch) = message {
+                        try collect(batch, into: &group, state: &state, link: link, meters: meters)
                     } else {
-                        logger.warning("ingest reported an error", metadata: ["error": "\(error.message)"])
+                        if try flush(&group, state: &state, link: link, meters: meters) { lastOutboxScan = 0 }
+                        try handle(message, state: &state, link: link, lastOutboxScan: &lastOutboxScan)
                     }
-                case .hello, .resume, .ack, .candidates, .heartbeat, .goodbye, .forward:
-                    break
+                    next = group.events < configuration.groupEvents ? try link.receive(timeout: 0) : nil
                 }
+                if try flush(&group, state: &state, link: link, meters: meters) { lastOutboxScan = 0 }
             }
             let now = link.now
             // Candidates not confirmed in time go out again (reward deduplicates by candidate id).
@@ -142,6 +82,114 @@ public final class ScoreWorker: Sendable {
             }
         }
         logger.info("score worker stopping", metadata: ["worker": "\(configuration.workerName)"])
+    }
+
+    /// Adds a batch's unapplied events to the group; answers at once what needs no commit (an old
+    /// redelivery, a gap).
+    private func collect(
+        _ batch: EventBatch, into group: inout PendingGroup, state: inout WorkerState, link: WorkerLink,
+        meters: ScoreMeters
+    ) throws {
+        let partition = batch.lease.partition
+        guard state.leases[partition] == batch.lease.epoch else { return }
+        let position = group.through(partition) ?? state.applied[partition] ?? 0
+        let fresh = batch.entries.filter { $0.sequence > position }
+        meters.skipped.increment(by: batch.entries.count - fresh.count)
+        guard let first = fresh.first else {
+            if group.through(partition) == nil { try link.send(.ack(Ack(lease: batch.lease, through: position))) }
+            return
+        }
+        guard first.sequence == position + 1 else {
+            // A gap: something before it was lost on the way; commit what is in hand, then ask again from
+            // where we stand.
+            try flush(&group, state: &state, link: link, meters: meters)
+            if let applied = state.applied[partition], state.leases[partition] == batch.lease.epoch {
+                try link.send(.resume(Resume(lease: batch.lease, after: applied)))
+            }
+            return
+        }
+        group.add(fresh, lease: batch.lease)
+    }
+
+    /// Scores the group's partitions and commits them together, then acknowledges each. Returns whether
+    /// anything went to an outbox (so the relay looks at once).
+    @discardableResult
+    private func flush(
+        _ group: inout PendingGroup, state: inout WorkerState, link: WorkerLink, meters: ScoreMeters
+    ) throws -> Bool {
+        guard !group.isEmpty else { return false }
+        defer { group = PendingGroup() }
+        let start = ContinuousClock.now
+        var commits: [ScoreCommit] = []
+        commits.reserveCapacity(group.order.count)
+        var outboxes = false
+        let contexts = try loadContexts(for: group, count: state.partitionCount)
+        for partition in group.order {
+            guard let pending = group.partitions[partition], let context = contexts[partition] else { continue }
+            let entries = pending.entries
+            let scoringStart = ContinuousClock.now
+            let scored = try scorer.score(entries, context: context)
+            meters.scoring.recordNanoseconds((ContinuousClock.now - scoringStart).nanoseconds)
+            var commit = ScoreCommit(
+                lease: pending.lease, through: entries[entries.count - 1].sequence, customers: scored.customers,
+                candidates: scored.candidates, alerts: scored.alerts, notices: scored.notices,
+                topics: scored.topics, segments: scored.segments, disruptions: scored.disruptions,
+                referralCodes: scored.referralCodes, conversions: scored.conversions,
+                surveys: scored.surveys, transitions: scored.transitions
+            )
+            commit.contacts = scored.contacts
+            commits.append(commit)
+            outboxes =
+                outboxes || !scored.candidates.isEmpty || !scored.conversions.isEmpty
+                || !scored.referralCodes.isEmpty
+        }
+        let stale = try store.commit(group: commits)
+        meters.batchSizes.record(group.events)
+        meters.commit.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
+        for commit in commits {
+            let partition = commit.lease.partition
+            if stale.contains(partition) {
+                logger.warning(
+                    "lost partition to a newer owner",
+                    metadata: ["partition": "\(partition)", "epoch": "\(commit.lease.epoch)"]
+                )
+                state.leases[partition] = nil
+                state.applied[partition] = nil
+                continue
+            }
+            state.applied[partition] = commit.through
+            meters.applied.increment(by: group.partitions[partition]?.entries.count ?? 0)
+            try link.send(.ack(Ack(lease: commit.lease, through: commit.through)))
+        }
+        return outboxes
+    }
+
+    /// Everything from ingest other than events.
+    private func handle(
+        _ message: WireMessage, state: inout WorkerState, link: WorkerLink, lastOutboxScan: inout UInt64
+    ) throws {
+        switch message {
+        case .assign(let assignment):
+            try adopt(assignment, state: &state, link: link)
+        case .candidatesAck(let ack):
+            if let ids = state.pendingCandidates.removeValue(forKey: ack.batch) {
+                try store.removeFromOutbox(ids.ids)
+                lastOutboxScan = 0
+            }
+        case .forwardAck(let ack):
+            if let ids = state.pendingForwards.removeValue(forKey: ack.batch) {
+                try store.removeFromForwardOutbox(ids.ids)
+                lastOutboxScan = 0
+            }
+        case .error(let error):
+            if error.code == .unknownWorker {
+                try link.sayHello()
+            } else {
+                logger.warning("ingest reported an error", metadata: ["error": "\(error.message)"])
+            }
+        case .hello, .resume, .ack, .candidates, .heartbeat, .goodbye, .forward, .events:
+            break
+        }
     }
 
     /// Takes on the assigned partitions: fences out older owners and tells ingest where to resume.
@@ -169,17 +217,27 @@ public final class ScoreWorker: Sendable {
         )
     }
 
-    /// Loads what scoring `entries` needs from the store: states, and the segments in play.
-    private func loadContext(for entries: [JournalEntry], partition: UInt32, count: UInt32) throws -> ScoringContext {
-        let needs = ScoringContext.needs(of: entries, partition: partition, partitionCount: count)
-        let members = try store.segmentMembers(partition: partition, segments: needs.disruptionSegments)
-        // A disruption's audience needs its state too: whether they bought the segment before it.
-        let customers = Set(needs.customers).union(members.values.joined())
-        return ScoringContext(
-            partition: partition, partitionCount: count, states: try store.states(of: customers.sorted()),
-            segmentMembers: members,
-            disruptions: try store.disruptions(partition: partition, segments: needs.purchaseSegments)
-        )
+    /// Loads what scoring the group needs from the store: every customer's state in one read for all its
+    /// partitions, and the segments in play where a batch has disruptions or segment purchases.
+    private func loadContexts(for group: PendingGroup, count: UInt32) throws -> [UInt32: ScoringContext] {
+        var contexts: [UInt32: ScoringContext] = [:]
+        var customers = Set<String>()
+        for partition in group.order {
+            guard let entries = group.partitions[partition]?.entries else { continue }
+            let needs = ScoringContext.needs(of: entries, partition: partition, partitionCount: count)
+            let members = try store.segmentMembers(partition: partition, segments: needs.disruptionSegments)
+            // A disruption's audience needs its state too: whether they bought the segment before it.
+            customers.formUnion(needs.customers)
+            for audience in members.values { customers.formUnion(audience) }
+            contexts[partition] = ScoringContext(
+                partition: partition, partitionCount: count, segmentMembers: members,
+                disruptions: try store.disruptions(partition: partition, segments: needs.purchaseSegments)
+            )
+        }
+        let states = try store.states(of: customers.sorted())
+        // Customers live in one partition each, so every context may see all the states read.
+        for partition in contexts.keys { contexts[partition]?.states = states }
+        return contexts
     }
 
     /// Relays the outboxes stop-and-wait: one batch of each kind in flight, taken oldest first, so that the
@@ -210,6 +268,43 @@ public final class ScoreWorker: Sendable {
             }
         }
     }
+}
+
+/// The events taken in one go, per partition in order of arrival, waiting to be scored and committed.
+struct PendingGroup {
+    struct Pending {
+        var lease: PartitionLease
+        var entries: [JournalEntry]
+    }
+
+    var partitions: [UInt32: Pending] = [:]
+    var order: [UInt32] = []
+    var events = 0
+
+    var isEmpty: Bool { order.isEmpty }
+
+    /// The last sequence held for `partition`, if the group holds any of it.
+    func through(_ partition: UInt32) -> UInt64? { partitions[partition]?.entries.last?.sequence }
+
+    /// Adds consecutive events of a partition (the caller checked they follow what the group holds).
+    mutating func add(_ entries: [JournalEntry], lease: PartitionLease) {
+        events += entries.count
+        if partitions[lease.partition] == nil {
+            order.append(lease.partition)
+            partitions[lease.partition] = Pending(lease: lease, entries: entries)
+        } else {
+            partitions[lease.partition]?.entries += entries
+        }
+    }
+}
+
+/// The scoring worker's metrics.
+struct ScoreMeters {
+    let applied = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "applied")])
+    let skipped = Counter(label: "advocate_score_events_total", dimensions: [("outcome", "redelivered")])
+    let commit = Timer(label: "advocate_score_commit_seconds")
+    let scoring = Timer(label: "advocate_score_scoring_seconds")
+    let batchSizes = Recorder(label: "advocate_score_batch_events", aggregate: true)
 }
 
 /// The worker's view of its partitions.

@@ -42,8 +42,11 @@ public final class SQLiteReportReader: ReportReader {
             let counts = try SQLiteJournalStore.counts(db)
             summary.accepted = counts.accepted
             summary.rejected = counts.rejected
-            for row in try Row.fetchAll(db, sql: "SELECT partition, MAX(seq) AS head FROM events GROUP BY partition") {
-                heads[row["partition"]] = row["head"]
+            // One index seek per partition: a GROUP BY over the events would read the whole journal.
+            let partitions = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'partitions'") ?? 0
+            let head = try db.cachedStatement(sql: "SELECT MAX(seq) FROM events WHERE partition = ?")
+            for partition in 0..<partitions {
+                if let value = try Int64.fetchOne(head, arguments: [partition]) { heads[partition] = value }
             }
         }
         var applied: [Int64: Int64] = [:]

@@ -111,130 +111,151 @@ public final class SQLiteScoreStore: ScoreStore {
     }
 
     public func commit(_ commit: ScoreCommit) throws {
-        try pool.write { db in
-            let partition = commit.lease.partition
-            let row = try Row.fetchOne(
-                db, sql: "SELECT epoch, seq FROM positions WHERE partition = ?", arguments: [Int64(partition)]
-            )
-            let currentEpoch = UInt64(row?["epoch"] as Int64? ?? 0)
-            let committed = UInt64(row?["seq"] as Int64? ?? 0)
-            if currentEpoch != commit.lease.epoch {
-                throw StorageError(
-                    .staleEpoch(partition: partition, mine: commit.lease.epoch, current: currentEpoch)
-                )
-            }
-            if commit.through <= committed {
-                throw StorageError(.outOfOrder(partition: partition, committed: committed, first: commit.through))
-            }
-            let upsertCustomer = try db.cachedStatement(
-                sql: """
-                    INSERT INTO customers (customer, partition, stage, state) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (customer) DO UPDATE SET stage = excluded.stage, state = excluded.state
-                    """
-            )
-            for customer in commit.customers {
-                try upsertCustomer.execute(arguments: [
-                    customer.customer, Int64(customer.partition), customer.stage, Data(customer.state),
-                ])
-            }
-            let insertOutbox = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO outbox (id, partition, body) VALUES (?, ?, ?)"
-            )
-            let insertCandidate = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO candidates (id, kind, customer, trigger, at) VALUES (?, ?, ?, ?, ?)"
-            )
-            func add(_ candidate: RewardCandidate) throws {
-                try insertCandidate.execute(arguments: [
-                    candidate.id, candidate.kind.rawValue, candidate.customer, candidate.trigger,
-                    candidate.at.microseconds,
-                ])
-                // Only a candidate seen for the first time goes out: a re-derived one was sent already.
-                if db.changesCount == 1 {
-                    try insertOutbox.execute(arguments: [candidate.id, Int64(partition), Data(Self.encode(candidate))])
+        try pool.write { db in try Self.write(commit, db: db) }
+    }
+
+    public func commit(group: [ScoreCommit]) throws -> Set<UInt32> {
+        guard !group.isEmpty else { return [] }
+        return try pool.write { db in
+            var stale = Set<UInt32>()
+            for commit in group {
+                do {
+                    try Self.write(commit, db: db)
+                } catch let error as StorageError where error.isStaleEpoch {
+                    // Refused before it wrote anything, so the rest of the group stands.
+                    stale.insert(commit.lease.partition)
                 }
             }
-            for candidate in commit.candidates { try add(candidate) }
-            let insertSegment = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO segments (segment, customer, partition) VALUES (?, ?, ?)"
-            )
-            for row in commit.segments {
-                try insertSegment.execute(arguments: [row.segment, row.customer, Int64(partition)])
-            }
-            // Per partition: a purchase must only see the disruptions its own partition has passed, or what
-            // it is told would depend on how far other partitions happen to be.
-            let insertDisruption = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO disruptions (partition, id, segment, at, body) VALUES (?, ?, ?, ?, ?)"
-            )
-            for event in commit.disruptions {
-                guard case .disruption(let disruption) = event.body, let segment = disruption.segment else { continue }
-                try insertDisruption.execute(arguments: [
-                    Int64(partition), event.id, segment, event.at.microseconds, Data(event.binary()),
-                ])
-            }
-            let insertSurvey = try db.cachedStatement(
-                sql:
-                    "INSERT OR IGNORE INTO surveys (event, customer, kind, score, at, channel) VALUES (?, ?, ?, ?, ?, ?)"
-            )
-            for survey in commit.surveys {
-                try insertSurvey.execute(arguments: [
-                    survey.event, survey.customer, survey.kind, survey.score, survey.at.microseconds, survey.channel,
-                ])
-            }
-            try Self.recordContacts(commit.contacts, db: db)
-            for match in try Self.matchReferrals(commit, db: db) {
-                try add(match.candidate)
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO forward_outbox (id, partition, body) VALUES (?, ?, ?)",
-                    arguments: [match.forward.id, Int64(partition), Data(match.forward.binary())]
-                )
-            }
-            let upsertAlert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO alerts (id, customer, trigger, status, severity, opened_at, closed_at,
-                        response_seconds, reason, channel, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity,
-                        closed_at = excluded.closed_at, response_seconds = excluded.response_seconds,
-                        reason = excluded.reason
-                    """
-            )
-            for alert in commit.alerts {
-                try upsertAlert.execute(arguments: [
-                    alert.id, alert.customer, alert.trigger, alert.status, alert.severity,
-                    alert.openedAt.microseconds, alert.closedAt?.microseconds, alert.responseSeconds,
-                    alert.reason, alert.channel, alert.excerpt,
-                ])
-            }
-            let insertNotice = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO notices (id, disruption, customer, at, what) VALUES (?, ?, ?, ?, ?)"
-            )
-            for notice in commit.notices {
-                try insertNotice.execute(arguments: [
-                    notice.id, notice.disruption, notice.customer, notice.at.microseconds, notice.what,
-                ])
-            }
-            let insertTopic = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO topics (event, customer, topic, at, excerpt) VALUES (?, ?, ?, ?, ?)"
-            )
-            for topic in commit.topics {
-                try insertTopic.execute(arguments: [
-                    topic.event, topic.customer, topic.topic, topic.at.microseconds, topic.excerpt,
-                ])
-            }
-            let insertTransition = try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO transitions (customer, event, from_stage, to_stage, at) VALUES (?, ?, ?, ?, ?)
-                    """
-            )
-            for move in commit.transitions {
-                try insertTransition.execute(arguments: [
-                    move.customer, move.event, move.from, move.to, move.at.microseconds,
-                ])
-            }
-            try db.execute(
-                sql: "UPDATE positions SET seq = ? WHERE partition = ?",
-                arguments: [Int64(commit.through), Int64(partition)]
+            return stale
+        }
+    }
+
+    /// One batch's rows and position inside the caller's transaction; throws `staleEpoch` before writing
+    /// anything when the partition has a newer owner.
+    static func write(_ commit: ScoreCommit, db: Database) throws {
+        let partition = commit.lease.partition
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT epoch, seq FROM positions WHERE partition = ?"),
+            arguments: [Int64(partition)]
+        )
+        let currentEpoch = UInt64(row?["epoch"] as Int64? ?? 0)
+        let committed = UInt64(row?["seq"] as Int64? ?? 0)
+        if currentEpoch != commit.lease.epoch {
+            throw StorageError(
+                .staleEpoch(partition: partition, mine: commit.lease.epoch, current: currentEpoch)
             )
         }
+        if commit.through <= committed {
+            throw StorageError(.outOfOrder(partition: partition, committed: committed, first: commit.through))
+        }
+        let upsertCustomer = try db.cachedStatement(
+            sql: """
+                INSERT INTO customers (customer, partition, stage, state) VALUES (?, ?, ?, ?)
+                ON CONFLICT (customer) DO UPDATE SET stage = excluded.stage, state = excluded.state
+                """
+        )
+        for customer in commit.customers {
+            try upsertCustomer.execute(arguments: [
+                customer.customer, Int64(customer.partition), customer.stage, Data(customer.state),
+            ])
+        }
+        let insertOutbox = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO outbox (id, partition, body) VALUES (?, ?, ?)"
+        )
+        let insertCandidate = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO candidates (id, kind, customer, trigger, at) VALUES (?, ?, ?, ?, ?)"
+        )
+        func add(_ candidate: RewardCandidate) throws {
+            try insertCandidate.execute(arguments: [
+                candidate.id, candidate.kind.rawValue, candidate.customer, candidate.trigger,
+                candidate.at.microseconds,
+            ])
+            // Only a candidate seen for the first time goes out: a re-derived one was sent already.
+            if db.changesCount == 1 {
+                try insertOutbox.execute(arguments: [candidate.id, Int64(partition), Data(Self.encode(candidate))])
+            }
+        }
+        for candidate in commit.candidates { try add(candidate) }
+        let insertSegment = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO segments (segment, customer, partition) VALUES (?, ?, ?)"
+        )
+        for row in commit.segments {
+            try insertSegment.execute(arguments: [row.segment, row.customer, Int64(partition)])
+        }
+        // Per partition: a purchase must only see the disruptions its own partition has passed, or what
+        // it is told would depend on how far other partitions happen to be.
+        let insertDisruption = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO disruptions (partition, id, segment, at, body) VALUES (?, ?, ?, ?, ?)"
+        )
+        for event in commit.disruptions {
+            guard case .disruption(let disruption) = event.body, let segment = disruption.segment else { continue }
+            try insertDisruption.execute(arguments: [
+                Int64(partition), event.id, segment, event.at.microseconds, Data(event.binary()),
+            ])
+        }
+        let insertSurvey = try db.cachedStatement(
+            sql:
+                "INSERT OR IGNORE INTO surveys (event, customer, kind, score, at, channel) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        for survey in commit.surveys {
+            try insertSurvey.execute(arguments: [
+                survey.event, survey.customer, survey.kind, survey.score, survey.at.microseconds, survey.channel,
+            ])
+        }
+        try Self.recordContacts(commit.contacts, db: db)
+        for match in try Self.matchReferrals(commit, db: db) {
+            try add(match.candidate)
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO forward_outbox (id, partition, body) VALUES (?, ?, ?)",
+                arguments: [match.forward.id, Int64(partition), Data(match.forward.binary())]
+            )
+        }
+        let upsertAlert = try db.cachedStatement(
+            sql: """
+                INSERT INTO alerts (id, customer, trigger, status, severity, opened_at, closed_at,
+                    response_seconds, reason, channel, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity,
+                    closed_at = excluded.closed_at, response_seconds = excluded.response_seconds,
+                    reason = excluded.reason
+                """
+        )
+        for alert in commit.alerts {
+            try upsertAlert.execute(arguments: [
+                alert.id, alert.customer, alert.trigger, alert.status, alert.severity,
+                alert.openedAt.microseconds, alert.closedAt?.microseconds, alert.responseSeconds,
+                alert.reason, alert.channel, alert.excerpt,
+            ])
+        }
+        let insertNotice = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO notices (id, disruption, customer, at, what) VALUES (?, ?, ?, ?, ?)"
+        )
+        for notice in commit.notices {
+            try insertNotice.execute(arguments: [
+                notice.id, notice.disruption, notice.customer, notice.at.microseconds, notice.what,
+            ])
+        }
+        let insertTopic = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO topics (event, customer, topic, at, excerpt) VALUES (?, ?, ?, ?, ?)"
+        )
+        for topic in commit.topics {
+            try insertTopic.execute(arguments: [
+                topic.event, topic.customer, topic.topic, topic.at.microseconds, topic.excerpt,
+            ])
+        }
+        let insertTransition = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO transitions (customer, event, from_stage, to_stage, at) VALUES (?, ?, ?, ?, ?)
+                """
+        )
+        for move in commit.transitions {
+            try insertTransition.execute(arguments: [
+                move.customer, move.event, move.from, move.to, move.at.microseconds,
+            ])
+        }
+        try db.execute(
+            sql: "UPDATE positions SET seq = ? WHERE partition = ?",
+            arguments: [Int64(commit.through), Int64(partition)]
+        )
     }
 
     static func encode(_ candidate: RewardCandidate) -> [UInt8] {

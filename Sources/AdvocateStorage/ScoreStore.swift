@@ -16,6 +16,11 @@ public protocol ScoreStore: AnyObject, Sendable {
     /// Commits a batch atomically; throws `staleEpoch` when the partition has a newer owner.
     func commit(_ commit: ScoreCommit) throws
 
+    /// Commits the batches of several partitions in one transaction, in order: one durable write for all
+    /// of them. A batch whose partition has a newer owner is left out whole and its partition returned;
+    /// any other error rolls the whole group back.
+    func commit(group: [ScoreCommit]) throws -> Set<UInt32>
+
     /// Outbox candidates of `partitions`, oldest first.
     func outbox(partitions: Set<UInt32>, limit: Int) throws -> [RewardCandidate]
 

@@ -185,4 +185,76 @@ import Testing
         #expect(candidates.count == pairs)
         #expect(candidates.allSatisfy { $0.referrer == "r-" + $0.customer.dropFirst(2) })
     }
+
+    /// A group commits every partition's batch in one transaction; a partition taken over by a newer owner is
+    /// left out whole, and the rest of the group stands.
+    @Test(arguments: TestBackend.all)
+    func groupCommitLeavesOutOnlyStalePartitions(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let old = try stores.scoreStore()
+        let new = try stores.scoreStore()
+        for partition in 0..<UInt32(3) { _ = try old.claim(partition: partition, epoch: 1) }
+        _ = try new.claim(partition: 1, epoch: 2)
+        let group = (0..<UInt32(3)).map { partition in
+            ScoreCommit(
+                lease: PartitionLease(partition: partition, epoch: 1), through: UInt64(partition) + 3,
+                customers: [
+                    CustomerRow(customer: "c-\(partition)", partition: partition, stage: "client", state: [9])
+                ],
+                candidates: [StoreFixtures.candidate("w-\(partition)", customer: "c-\(partition)")]
+            )
+        }
+        #expect(try old.commit(group: group) == [1])
+        #expect(try new.states(of: ["c-0", "c-1", "c-2"]).keys.sorted() == ["c-0", "c-2"])
+        #expect(try new.outbox(partitions: [0, 1, 2], limit: 10).map(\.id) == ["good_review:w-0", "good_review:w-2"])
+        #expect(try new.claim(partition: 0, epoch: 3) == 3)
+        #expect(try new.claim(partition: 2, epoch: 3) == 5)
+        #expect(try new.claim(partition: 1, epoch: 3) == 0)
+        #expect(try old.commit(group: []) == [])
+    }
+
+    /// Two workers commit groups at the same time whose referral codes cross (each group holds one half of
+    /// two referrals, in opposite orders): neither waits on the other forever, and every pair is joined once.
+    @Test(arguments: TestBackend.all)
+    func concurrentGroupsWithCrossingReferralsJoinEachPairOnce(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let workers = [try stores.scoreStore(), try stores.scoreStore()]
+        for partition in 0..<UInt32(4) { _ = try workers[Int(partition / 2)].claim(partition: partition, epoch: 1) }
+        let rounds = 25
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            do {
+                for round in 0..<rounds {
+                    // Side 0 holds the code of referral 2r and the conversion of 2r+1; side 1 the opposite.
+                    let code = 2 * round + side
+                    let converted = 2 * round + 1 - side
+                    let through = UInt64(round + 1)
+                    let stale = try workers[side].commit(group: [
+                        ScoreCommit(
+                            lease: PartitionLease(partition: UInt32(2 * side), epoch: 1), through: through,
+                            referralCodes: [
+                                ReferralCodeRow(code: "REF-\(code)", referrer: "r-\(code)", event: "f-\(code)")
+                            ]
+                        ),
+                        ScoreCommit(
+                            lease: PartitionLease(partition: UInt32(2 * side + 1), epoch: 1), through: through,
+                            conversions: [StoreFixtures.conversion(converted)]
+                        ),
+                    ])
+                    if !stale.isEmpty { failures.withLock { $0.append("stale \(stale)") } }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let forwarded = try workers[0].forwardOutbox(partitions: [0, 1, 2, 3], limit: 1_000)
+        #expect(forwarded.count == 2 * rounds)
+        #expect(Set(forwarded.map(\.id)).count == 2 * rounds)
+        let candidates = try workers[1].outbox(partitions: [0, 1, 2, 3], limit: 1_000)
+        #expect(candidates.count == 2 * rounds)
+        #expect(candidates.allSatisfy { $0.referrer == "r-" + $0.customer.dropFirst(2) })
+    }
 }

@@ -106,6 +106,8 @@ public struct PipelineBenchmark: Sendable {
         try mentions.connect(stack.ingestEndpoint)
         let report = HTTPConnection(port: stack.reportHTTPPort)
         var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+        var acks = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+        var sentAt: [UInt64: ContinuousClock.Instant] = [:]
         let clock = ContinuousClock()
         let start = clock.now + .seconds(1)
         let stopInjecting = start + .seconds(injectSeconds)
@@ -123,9 +125,16 @@ public struct PipelineBenchmark: Sendable {
                 let body = Array(Self.mention(sequence).utf8)
                 try mentions.send(parts: [withUnsafeBytes(of: UInt64(sequence)) { Array($0) }, [], body])
                 outstanding.append((sequence, clock.now))
+                sentAt[UInt64(sequence)] = clock.now
                 next += mentionInterval
             }
-            while try mentions.receiveMultipart(dontWait: true) != nil {}
+            while let reply = try mentions.receiveMultipart(dontWait: true) {
+                guard let id = reply.first, id.count == 8 else { continue }
+                let number = id.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                if let sent = sentAt.removeValue(forKey: number) {
+                    _ = acks.record(UInt64(max(1, (clock.now - sent) / .microseconds(1))))
+                }
+            }
             var index = 0
             while index < outstanding.count {
                 let (number, sent) = outstanding[index]
@@ -159,6 +168,7 @@ public struct PipelineBenchmark: Sendable {
             p50Ms: milliseconds(50), p90Ms: milliseconds(90), p99Ms: milliseconds(99), p999Ms: milliseconds(99.9),
             maxMs: Double(histogram.max) / 1_000, meanMs: histogram.mean / 1_000,
             meanPollMs: polls == 0 ? 0 : pollTime.seconds * 1_000 / Double(polls),
+            ackP50Ms: Double(acks.valueAtPercentile(50)) / 1_000, ackP99Ms: Double(acks.valueAtPercentile(99)) / 1_000,
             detection:
                 "GET /v1/alerts?customer=ID on a kept-alive connection, every outstanding mention each round, "
                 + "0.2 ms between rounds")

@@ -57,6 +57,9 @@ public struct LatencyFigures: Sendable, Codable {
     public var meanMs: Double
     /// Mean time of one `GET /v1/alerts?customer=` while polling: the detection's granularity.
     public var meanPollMs: Double
+    /// The mention's acknowledgement by ingest (journalled durably): p50 and p99.
+    public var ackP50Ms: Double
+    public var ackP99Ms: Double
     public var detection: String
 }
 

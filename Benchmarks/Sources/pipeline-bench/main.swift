@@ -18,6 +18,8 @@ struct PipelineBench: ParsableCommand {
     @Option(help: "Numbers of scoring processes to measure, comma-separated.") var scorers = "1,2"
     @Option(help: "Seconds of mentions in the latency run.") var latencySeconds = 20.0
     @Option(help: "Requests of 1,000 bad events in the rejection run.") var rejectionRequests = 200
+    @Option(help: "Measure only the latency, at this load in events/s, with the first of --scorers.")
+    var latencyRate: Double?
     @Flag(help: "Print the figures as one line of JSON.") var json = false
 
     func validate() throws {
@@ -26,6 +28,9 @@ struct PipelineBench: ParsableCommand {
         }
         guard (1...100_000).contains(customers) else {
             throw ValidationError("--customers \(customers) is not 1 to 100,000")
+        }
+        if let latencyRate, !(1...10_000_000).contains(latencyRate) {
+            throw ValidationError("--latency-rate \(latencyRate) is not 1 to 10,000,000 events/s")
         }
         guard !scorerCounts.isEmpty else {
             throw ValidationError("--scorers '\(scorers)' names no number from 1 to 16")
@@ -53,6 +58,12 @@ struct PipelineBench: ParsableCommand {
         var report = PipelineReport(
             events: workload.lines.count, customers: customers, meanBinaryBytes: workload.meanBinaryBytes,
             meanJsonBytes: workload.meanJSONBytes, batchEvents: benchmark.batchEvents, inFlight: benchmark.inFlight)
+        if let latencyRate {
+            log(String(format: "latency at %.0f events/s with %d scoring process(es)", latencyRate, scorerCounts[0]))
+            report.latency = try benchmark.latency(scoreWorkers: scorerCounts[0], rate: latencyRate, log: log)
+            print(json ? try report.jsonLine() : String(describing: report))
+            return
+        }
         for count in scorerCounts {
             log("throughput with \(count) scoring process(es)")
             let figures = try benchmark.throughput(scoreWorkers: count, log: log)
