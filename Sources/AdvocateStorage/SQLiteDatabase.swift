@@ -19,10 +19,11 @@ enum SQLiteDatabase {
         configuration.prepareDatabase { db in
             if !readonly {
                 try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+                // A stage's own store: 64 MiB of page cache per connection instead of SQLite's 2 MiB, so the hot
+                // customers' pages stay in memory and an upsert does not read its page back first. The report's
+                // read-only connections keep the default.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
             }
-            // 64 MiB of page cache per connection instead of SQLite's 2 MiB: the hot customers' pages stay in
-            // memory, so an upsert does not read its page back from the WAL or the file first.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         return try DatabasePool(path: path, configuration: configuration)
     }
