@@ -194,6 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvocateModelTests", dependencies: ["AdvocateModel", "AdvocateCodec"], swiftSettings: strict),
+        .testTarget(name: "AdvocateScoreTests", dependencies: ["AdvocateScore"], swiftSettings: strict),
         .testTarget(
             name: "AdvocateStorageTests",
             dependencies: [

@@ -14,6 +14,9 @@ public struct ScoreConfiguration: Sendable {
     public var capacity: UInt32 = 16_384
     /// Events taken from ingest in one go at most, scored and committed as one transaction.
     public var groupEvents = 4_096
+    /// Customers whose states the worker keeps between groups (about 300 bytes each), so that a customer seen
+    /// again is not read back from the store; 0 reads every state from the store.
+    public var cachedStates = 131_072
     /// This process's name in logs and assignments (unique per process).
     public var workerName = WorkerName.unique(role: "score")
     /// How often to tell ingest we are alive, and after how long without a word from ingest to say hello again.

@@ -42,7 +42,7 @@ public final class ScoreWorker: Sendable {
             curve: try configuration.curveDirectory.map { try CurveKeyDirectory(path: $0).clientKeys(role: "score") }
         )
         defer { link.close() }
-        var state = WorkerState()
+        var state = WorkerState(cachedStates: configuration.cachedStates)
         var lastOutboxScan: UInt64 = 0
         let meters = ScoreMeters()
         while !stop.isStopped {
@@ -123,7 +123,7 @@ public final class ScoreWorker: Sendable {
         var commits: [ScoreCommit] = []
         commits.reserveCapacity(group.order.count)
         var outboxes = false
-        let contexts = try loadContexts(for: group, count: state.partitionCount)
+        let contexts = try loadContexts(for: group, state: &state, meters: meters)
         for partition in group.order {
             guard let pending = group.partitions[partition], let context = contexts[partition] else { continue }
             let entries = pending.entries
@@ -155,9 +155,13 @@ public final class ScoreWorker: Sendable {
                 )
                 state.leases[partition] = nil
                 state.applied[partition] = nil
+                state.cache.drop(partition: partition)
                 continue
             }
             state.applied[partition] = commit.through
+            for row in commit.customers {
+                state.cache.remember(row.customer, partition: row.partition, state: row.state)
+            }
             meters.applied.increment(by: group.partitions[partition]?.entries.count ?? 0)
             try link.send(.ack(Ack(lease: commit.lease, through: commit.through)))
         }
@@ -199,8 +203,11 @@ public final class ScoreWorker: Sendable {
         for lease in assignment.leases { next[lease.partition] = lease.epoch }
         for partition in state.leases.keys where next[partition] == nil {
             state.applied[partition] = nil
+            state.cache.drop(partition: partition)
         }
         for lease in assignment.leases where state.leases[lease.partition] != lease.epoch {
+            // Whatever was held of it may since have changed under another owner.
+            state.cache.drop(partition: lease.partition)
             do {
                 let after = try store.claim(partition: lease.partition, epoch: lease.epoch)
                 state.applied[lease.partition] = after
@@ -217,24 +224,47 @@ public final class ScoreWorker: Sendable {
         )
     }
 
-    /// Loads what scoring the group needs from the store: every customer's state in one read for all its
-    /// partitions, and the segments in play where a batch has disruptions or segment purchases.
-    private func loadContexts(for group: PendingGroup, count: UInt32) throws -> [UInt32: ScoringContext] {
+    /// Loads what scoring the group needs: every customer's state, from the cache or else in one read of the
+    /// store for all its partitions, and the segments in play where a batch has disruptions or segment
+    /// purchases.
+    private func loadContexts(
+        for group: PendingGroup, state: inout WorkerState, meters: ScoreMeters
+    ) throws -> [UInt32: ScoringContext] {
+        let count = state.partitionCount
         var contexts: [UInt32: ScoringContext] = [:]
-        var customers = Set<String>()
+        var customers: [String: UInt32] = [:]
         for partition in group.order {
             guard let entries = group.partitions[partition]?.entries else { continue }
             let needs = ScoringContext.needs(of: entries, partition: partition, partitionCount: count)
             let members = try store.segmentMembers(partition: partition, segments: needs.disruptionSegments)
             // A disruption's audience needs its state too: whether they bought the segment before it.
-            customers.formUnion(needs.customers)
-            for audience in members.values { customers.formUnion(audience) }
+            for customer in needs.customers { customers[customer] = partition }
+            for audience in members.values {
+                for customer in audience { customers[customer] = partition }
+            }
             contexts[partition] = ScoringContext(
                 partition: partition, partitionCount: count, segmentMembers: members,
                 disruptions: try store.disruptions(partition: partition, segments: needs.purchaseSegments)
             )
         }
-        let states = try store.states(of: customers.sorted())
+        var states: [String: [UInt8]] = [:]
+        states.reserveCapacity(customers.count)
+        var missing: [String] = []
+        for customer in customers.keys {
+            if let held = state.cache.state(of: customer) {
+                states[customer] = held
+            } else {
+                missing.append(customer)
+            }
+        }
+        meters.cached.increment(by: customers.count - missing.count)
+        meters.read.increment(by: missing.count)
+        for (customer, stored) in try store.states(of: missing.sorted()) {
+            states[customer] = stored
+            if let partition = customers[customer] {
+                state.cache.remember(customer, partition: partition, state: stored)
+            }
+        }
         // Customers live in one partition each, so every context may see all the states read.
         for partition in contexts.keys { contexts[partition]?.states = states }
         return contexts
@@ -305,6 +335,8 @@ struct ScoreMeters {
     let commit = Timer(label: "advocate_score_commit_seconds")
     let scoring = Timer(label: "advocate_score_scoring_seconds")
     let batchSizes = Recorder(label: "advocate_score_batch_events", aggregate: true)
+    let cached = Counter(label: "advocate_score_state_reads_total", dimensions: [("source", "cache")])
+    let read = Counter(label: "advocate_score_state_reads_total", dimensions: [("source", "store")])
 }
 
 /// The worker's view of its partitions.
@@ -315,6 +347,12 @@ struct WorkerState {
     var pendingForwards: [UInt64: (ids: [String], sentAt: UInt64)] = [:]
     var partitionCount: UInt32 = 1
     var nextBatch: UInt64 = 0
+    /// States of the owned partitions' customers, read or committed lately.
+    var cache: StateCache
+
+    init(cachedStates: Int) {
+        cache = StateCache(capacity: cachedStates)
+    }
 }
 
 /// A scoring worker's live state for `/healthz`.

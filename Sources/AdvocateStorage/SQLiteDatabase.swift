@@ -11,6 +11,9 @@ enum SQLiteDatabase {
         case process = "NORMAL"
     }
 
+    /// Log pages after which a commit checkpoints by itself (SQLite's default is 1,000).
+    static let backstopPages = 16_384
+
     static func open(path: String, durability: Durability, readonly: Bool = false) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
@@ -23,6 +26,9 @@ enum SQLiteDatabase {
                 // customers' pages stay in memory and an upsert does not read its page back first. The report's
                 // read-only connections keep the default.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
+                // Checkpoints run on the store's own thread (`SQLiteCheckpointer`); the writer checkpoints only if
+                // that falls this far behind.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(backstopPages)")
             }
         }
         return try DatabasePool(path: path, configuration: configuration)

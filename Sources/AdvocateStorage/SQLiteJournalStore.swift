@@ -10,6 +10,7 @@ import Synchronization
 public final class SQLiteJournalStore: JournalStore {
     public let partitionCount: UInt32
     private let pool: DatabasePool
+    private let checkpointer: SQLiteCheckpointer
     /// Next free sequence per partition; only `append` changes it, under its lock, after a commit.
     private let nextSequences: Mutex<[UInt64]>
 
@@ -18,7 +19,9 @@ public final class SQLiteJournalStore: JournalStore {
     ///   - partitions: used when the journal is created; an existing journal keeps its own count.
     ///   - powerSafe: fsync every commit (survives power loss) rather than only process crashes.
     public init(path: String, partitions: UInt32 = Partitioning.defaultCount, powerSafe: Bool = true) throws {
-        pool = try SQLiteDatabase.open(path: path, durability: powerSafe ? .power : .process)
+        let durability: SQLiteDatabase.Durability = powerSafe ? .power : .process
+        pool = try SQLiteDatabase.open(path: path, durability: durability)
+        checkpointer = try SQLiteCheckpointer(path: path, durability: durability)
         try pool.write { db in
             try db.execute(
                 sql: """

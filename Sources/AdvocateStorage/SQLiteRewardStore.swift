@@ -7,12 +7,14 @@ import GRDB
 /// budget, so two processes can never both spend the last of one.
 public final class SQLiteRewardStore: RewardStore {
     let pool: DatabasePool
+    let checkpointer: SQLiteCheckpointer
     /// Whether issued and reversed entries are queued for the webhook.
     let notifies: Bool
 
     /// - Parameter notifies: queue webhook notifications in the same transaction as the entries.
     public init(path: String, notifies: Bool = false) throws {
         pool = try SQLiteDatabase.open(path: path, durability: .power)
+        checkpointer = try SQLiteCheckpointer(path: path, durability: .power)
         self.notifies = notifies
         try pool.write { db in
             try db.execute(sql: Self.tables)

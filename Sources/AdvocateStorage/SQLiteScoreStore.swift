@@ -5,11 +5,13 @@ import GRDB
 /// Scoring's store on SQLite, shared by every scoring process on the machine (WAL, busy timeout).
 public final class SQLiteScoreStore: ScoreStore {
     let pool: DatabasePool
+    let checkpointer: SQLiteCheckpointer
 
     /// Opens (or creates) the store at `path`. Commits survive any process crash; after a power loss the
     /// last commits may be lost, and are then re-derived from the journal (positions roll back with them).
     public init(path: String) throws {
         pool = try SQLiteDatabase.open(path: path, durability: .process)
+        checkpointer = try SQLiteCheckpointer(path: path, durability: .process)
         try pool.write { db in
             try db.execute(sql: Self.schema)
             try db.execute(sql: Self.contactsSchema)
@@ -23,6 +25,7 @@ public final class SQLiteScoreStore: ScoreStore {
         CREATE TABLE IF NOT EXISTS customers (
             customer TEXT PRIMARY KEY, partition INTEGER NOT NULL, stage TEXT NOT NULL, state BLOB NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS customers_by_stage ON customers (stage);
         CREATE TABLE IF NOT EXISTS outbox (
             id TEXT PRIMARY KEY, partition INTEGER NOT NULL, body BLOB NOT NULL
         );
@@ -35,6 +38,7 @@ public final class SQLiteScoreStore: ScoreStore {
             reason TEXT NOT NULL, channel TEXT, excerpt TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS alerts_by_customer ON alerts (customer);
+        CREATE INDEX IF NOT EXISTS alerts_by_status ON alerts (status);
         CREATE TABLE IF NOT EXISTS notices (
             id TEXT PRIMARY KEY, disruption TEXT NOT NULL, customer TEXT NOT NULL, at INTEGER NOT NULL,
             what TEXT NOT NULL
@@ -148,16 +152,23 @@ public final class SQLiteScoreStore: ScoreStore {
         if commit.through <= committed {
             throw StorageError(.outOfOrder(partition: partition, committed: committed, first: commit.through))
         }
+        // The stage is indexed (the summary counts customers by stage from the index alone), so it is only
+        // written when it changes: most updates leave the index untouched.
         let upsertCustomer = try db.cachedStatement(
             sql: """
                 INSERT INTO customers (customer, partition, stage, state) VALUES (?, ?, ?, ?)
-                ON CONFLICT (customer) DO UPDATE SET stage = excluded.stage, state = excluded.state
+                ON CONFLICT (customer) DO UPDATE SET state = excluded.state WHERE stage = excluded.stage
                 """
         )
+        let moveCustomer = try db.cachedStatement(
+            sql: "UPDATE customers SET stage = ?, state = ? WHERE customer = ?"
+        )
         for customer in commit.customers {
-            try upsertCustomer.execute(arguments: [
-                customer.customer, Int64(customer.partition), customer.stage, Data(customer.state),
-            ])
+            let state = Data(customer.state)
+            try upsertCustomer.execute(arguments: [customer.customer, Int64(customer.partition), customer.stage, state])
+            if db.changesCount == 0 {
+                try moveCustomer.execute(arguments: [customer.stage, state, customer.customer])
+            }
         }
         let insertOutbox = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO outbox (id, partition, body) VALUES (?, ?, ?)"

@@ -72,4 +72,48 @@ import Testing
         #expect(try reader.rewards(customer: "c-1", limit: 10) == [entry])
         #expect(try reader.surveyScores(kind: "nps") == [9: 2, 3: 1])
     }
+
+    /// A customer's state changes with and without a move on the ladder; the summary's counts by stage
+    /// and the stored state follow both, and alerts counted by status follow their closing.
+    @Test(arguments: TestBackend.all)
+    func countsFollowStageMovesAndStateUpdates(backend: TestBackend) throws {
+        let stores = try TestStores(backend)
+        defer { stores.remove() }
+        let score = try stores.scoreStore()
+        _ = try score.claim(partition: 0, epoch: 1)
+        let lease = PartitionLease(partition: 0, epoch: 1)
+        func row(_ customer: String, _ stage: String, _ state: [UInt8]) -> CustomerRow {
+            CustomerRow(customer: customer, partition: 0, stage: stage, state: state)
+        }
+        try score.commit(
+            ScoreCommit(
+                lease: lease, through: 1, customers: [row("c-1", "prospect", [1]), row("c-2", "prospect", [2])],
+                alerts: [Self.alert("a-1", status: "open")]
+            )
+        )
+        // c-1 stays a prospect with a new state; c-2 becomes a customer.
+        try score.commit(
+            ScoreCommit(
+                lease: lease, through: 2, customers: [row("c-1", "prospect", [1, 1]), row("c-2", "customer", [2, 2])]
+            )
+        )
+        // Both in one batch: c-1 moves twice, c-3 arrives.
+        try score.commit(
+            ScoreCommit(
+                lease: lease, through: 3,
+                customers: [
+                    row("c-1", "customer", [1, 2]), row("c-1", "client", [1, 3]), row("c-3", "suspect", [3]),
+                ],
+                alerts: [Self.alert("a-1", status: "closed"), Self.alert("a-2", status: "open")]
+            )
+        )
+        let reader = stores.factory.reportReader()
+        let summary = try reader.summary()
+        #expect(summary.customersByStage == ["client": 1, "customer": 1, "suspect": 1])
+        #expect(summary.alertsOpen == 1)
+        #expect(summary.alertsClosed == 1)
+        #expect(try reader.customer("c-1") == CustomerRecord(id: "c-1", stage: "client", state: [1, 3]))
+        #expect(try reader.customer("c-2") == CustomerRecord(id: "c-2", stage: "customer", state: [2, 2]))
+        #expect(try score.states(of: ["c-1", "c-2", "c-3"]) == ["c-1": [1, 3], "c-2": [2, 2], "c-3": [3]])
+    }
 }
