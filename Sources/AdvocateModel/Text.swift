@@ -24,6 +24,51 @@ enum Text {
     /// The first `characters` characters of `text`, with runs of white space (newlines included) made one space.
     static func excerpt(_ text: String, characters: Int) -> String {
         guard characters > 0 else { return "" }
+        return asciiExcerpt(text, characters: characters) ?? characterExcerpt(text, characters: characters)
+    }
+
+    /// `excerpt` byte by byte, for the usual text whose part looked at is ASCII; nil when a byte of it (or the
+    /// byte after it, which could join the last character) is not, and the text needs whole characters. In ASCII
+    /// every byte is a character except CR LF, which is one, and which counts once here too.
+    static func asciiExcerpt(_ text: String, characters: Int) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(min(bytes.count, characters))
+            var count = 0
+            var looked = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if !(byte == 0x0A && index > 0 && bytes[index - 1] == 0x0D) {
+                    looked += 1
+                    if looked > characters * 8 { break }
+                }
+                index += 1
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    if count + 1 >= characters { break }
+                    result.append(0x20)
+                    count += 1
+                    pendingSpace = false
+                }
+                result.append(byte)
+                count += 1
+                if count == characters { break }
+            }
+            if index < bytes.count, bytes[index] >= 0x80 { return nil }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// `excerpt` character by character, for any text.
+    static func characterExcerpt(_ text: String, characters: Int) -> String {
+        guard characters > 0 else { return "" }
         var result = ""
         var count = 0
         var pendingSpace = false

@@ -317,4 +317,32 @@ import Testing
         #expect(Text.money(5) == "0.00")
         #expect(Text.compound(-400) == "-0.40")
     }
+
+    /// The byte-by-byte excerpt of ASCII text gives exactly what the character-by-character one gives, on
+    /// texts mixing white space, CR LF, combining marks, emoji and other white space than ASCII's.
+    @Test func asciiExcerptsEqualCharacterExcerpts() {
+        let pieces = [
+            "a", "b", "Z", ".", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "é",
+            "e\u{301}", "\u{301}", "😀", "\u{85}", "\u{A0}", "\u{2028}",
+        ]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var asciiTaken = 0
+        for _ in 0..<20_000 {
+            // Mostly ASCII, so that the fast path is taken often.
+            let ascii = next(3) > 0
+            let length = next(40)
+            let text = (0..<length).map { _ in pieces[next(ascii ? 14 : pieces.count)] }.joined()
+            let characters = 1 + next(12)
+            let fast = Text.asciiExcerpt(text, characters: characters)
+            if fast != nil { asciiTaken += 1 }
+            #expect(Text.excerpt(text, characters: characters) == Text.characterExcerpt(text, characters: characters))
+            #expect(
+                fast == nil || fast == Text.characterExcerpt(text, characters: characters), "\(text.debugDescription)")
+        }
+        #expect(asciiTaken > 10_000)
+    }
 }
