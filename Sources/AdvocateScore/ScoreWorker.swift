@@ -155,7 +155,7 @@ public final class ScoreWorker: Sendable {
                 )
                 state.leases[partition] = nil
                 state.applied[partition] = nil
-                state.cache.drop(partition: partition)
+                state.cache.drop(partitions: [partition])
                 continue
             }
             state.applied[partition] = commit.through
@@ -201,13 +201,13 @@ public final class ScoreWorker: Sendable {
         var next: [UInt32: UInt64] = [:]
         state.partitionCount = assignment.partitionCount
         for lease in assignment.leases { next[lease.partition] = lease.epoch }
-        for partition in state.leases.keys where next[partition] == nil {
-            state.applied[partition] = nil
-            state.cache.drop(partition: partition)
-        }
-        for lease in assignment.leases where state.leases[lease.partition] != lease.epoch {
-            // Whatever was held of it may since have changed under another owner.
-            state.cache.drop(partition: lease.partition)
+        let givenUp = state.leases.keys.filter { next[$0] == nil }
+        for partition in givenUp { state.applied[partition] = nil }
+        // What was held of a partition given up, or taken on again with a new epoch, may since have changed
+        // under another owner.
+        let changed = assignment.leases.filter { state.leases[$0.partition] != $0.epoch }
+        state.cache.drop(partitions: Set(givenUp + changed.map(\.partition)))
+        for lease in changed {
             do {
                 let after = try store.claim(partition: lease.partition, epoch: lease.epoch)
                 state.applied[lease.partition] = after

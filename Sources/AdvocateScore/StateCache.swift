@@ -37,10 +37,11 @@ struct StateCache {
         insert(customer, Entry(partition: partition, state: state))
     }
 
-    /// Forgets every customer of `partition`.
-    mutating func drop(partition: UInt32) {
-        young = young.filter { $0.value.partition != partition }
-        old = old.filter { $0.value.partition != partition }
+    /// Forgets every customer of `partitions`, in one pass over what is held.
+    mutating func drop(partitions: Set<UInt32>) {
+        guard !partitions.isEmpty, count > 0 else { return }
+        young = young.filter { !partitions.contains($0.value.partition) }
+        old = old.filter { !partitions.contains($0.value.partition) }
     }
 
     private mutating func insert(_ customer: String, _ entry: Entry) {

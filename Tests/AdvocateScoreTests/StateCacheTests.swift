@@ -13,14 +13,14 @@ import Testing
     }
 
     @Test func droppingAPartitionForgetsOnlyItsCustomersInBothGenerations() {
-        var cache = StateCache(capacity: 4)
-        // After the second, the young generation is full (2 of 4) and both move to the old one.
-        let held: [(customer: String, partition: UInt32)] = [("a-1", 1), ("b-1", 2), ("a-2", 1)]
+        var cache = StateCache(capacity: 6)
+        // After the third, the young generation is full (3 of 6) and all three move to the old one.
+        let held: [(customer: String, partition: UInt32)] = [("a-1", 1), ("b-1", 2), ("a-2", 1), ("c-1", 3)]
         for (number, entry) in held.enumerated() {
             cache.remember(entry.customer, partition: entry.partition, state: [UInt8(number)])
         }
-        cache.drop(partition: 1)
-        #expect(["a-1", "a-2", "b-1"].map { cache.state(of: $0) } == [nil, nil, [1]])
+        cache.drop(partitions: [1, 3])
+        #expect(["a-1", "a-2", "b-1", "c-1"].map { cache.state(of: $0) } == [nil, nil, [1], nil])
     }
 
     @Test func holdsAtMostItsCapacityAndKeepsTheCustomersInUse() {
