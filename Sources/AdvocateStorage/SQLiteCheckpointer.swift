@@ -17,6 +17,9 @@ final class SQLiteCheckpointer: Sendable {
     init(path: String, durability: SQLiteDatabase.Durability, intervalMilliseconds: Int = 50) throws {
         var configuration = Configuration()
         configuration.label = "\(path) checkpoints"
+        // Opening reads the schema, which waits out another process's recovery of the log like every other
+        // connection of the store instead of failing the store's start.
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // A checkpoint fsyncs the log and the database as this connection's setting says.
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
