@@ -21,7 +21,6 @@ enum SQLiteDatabase {
         configuration.label = path
         configuration.prepareDatabase { db in
             if !readonly {
-                try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
                 // A stage's own store: 64 MiB of page cache per connection instead of SQLite's 2 MiB, so the hot
                 // customers' pages stay in memory and an upsert does not read its page back first. The report's
                 // read-only connections keep the default.
@@ -31,6 +30,14 @@ enum SQLiteDatabase {
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(backstopPages)")
             }
         }
-        return try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        if !readonly {
+            // Set on the writer once the pool is open: a pool switches its writer to WAL mode after
+            // `prepareDatabase` and sets `synchronous = NORMAL` as it does, so a setting made there is lost.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+            }
+        }
+        return pool
     }
 }

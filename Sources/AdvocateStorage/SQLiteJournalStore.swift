@@ -9,7 +9,7 @@ import Synchronization
 /// customers it affects; every other event in the one partition of its customer.
 public final class SQLiteJournalStore: JournalStore {
     public let partitionCount: UInt32
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let checkpointer: SQLiteCheckpointer
     /// Next free sequence per partition; only `append` changes it, under its lock, after a commit.
     private let nextSequences: Mutex<[UInt64]>

@@ -119,12 +119,30 @@ public final class PipelineUnderTest {
         for (_, process) in ordered where process.isRunning { kill(process.processIdentifier, SIGTERM) }
         let deadline = Date().addingTimeInterval(15)
         for (_, process) in ordered {
-            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            let pid = process.processIdentifier
+            while process.isRunning && !Self.hasExited(pid) && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            if process.isRunning && !Self.hasExited(pid) { kill(pid, SIGKILL) }
+            // Foundation reaps its children from a signal handler of its own and now and then misses one,
+            // which would leave `waitUntilExit()` waiting forever: give it a moment, then reap the child here.
+            let reapBy = Date().addingTimeInterval(2)
+            while process.isRunning && Date() < reapBy { Thread.sleep(forTimeInterval: 0.02) }
+            if process.isRunning {
+                var status: Int32 = 0
+                _ = waitpid(pid, &status, 0)
+            }
         }
         processes.removeAll()
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Whether the process has ended (a zombie waiting to be reaped, or gone), from `/proc`.
+    private static func hasExited(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        // The state follows the command name, which is in parentheses and may itself hold spaces.
+        guard let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     private static func count(_ value: Any?) -> Int {
