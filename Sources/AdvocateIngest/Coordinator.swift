@@ -55,6 +55,8 @@ public struct Coordinator: Sendable {
     private(set) var workers: [[UInt8]: Worker] = [:]
     private(set) var partitions: [Partition]
     private var lastHeartbeat: UInt64 = 0
+    /// Peers a send found gone, in the order found, waiting for `removeUnreachable`.
+    private(set) var unreachable: [[UInt8]] = []
     private var rewardCursor = 0
 
     public init(partitionCount: UInt32, settings: Settings = Settings()) {
@@ -85,6 +87,27 @@ public struct Coordinator: Sendable {
         release(peer)
         workers[peer] = nil
         return try rebalance(now: now, epochs: epochs, alwaysTell: [])
+    }
+
+    /// A send to `peer` failed because it is gone. It keeps its partitions until `removeUnreachable`, so the
+    /// messages already planned go out first and the assignments its removal produces are the last its
+    /// former partners hear: a worker that applied a newer assignment never receives an older one after it.
+    /// Returns whether the peer was newly marked.
+    @discardableResult
+    public mutating func markUnreachable(_ peer: [UInt8]) -> Bool {
+        guard workers[peer] != nil, !unreachable.contains(peer) else { return false }
+        unreachable.append(peer)
+        return true
+    }
+
+    /// Removes the peers marked unreachable and returns the assignments to send (to the workers that remain).
+    public mutating func removeUnreachable(now: UInt64, epochs: (Int) throws -> UInt64) rethrows -> [Outgoing] {
+        var out: [Outgoing] = []
+        while !unreachable.isEmpty {
+            let peer = unreachable.removeFirst()
+            out += try remove(peer, now: now, epochs: epochs)
+        }
+        return out.filter { workers[$0.to] != nil }
     }
 
     /// Any message from a known worker proves it alive. Returns false for an unknown peer.

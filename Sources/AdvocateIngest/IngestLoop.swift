@@ -124,6 +124,7 @@ public final class IngestLoop: Sendable {
                     coordinator: &coordinator, now: now(), epochs: epochs
                 )
             }
+            settleUnreachable(on: workers, coordinator: &coordinator, now: now(), epochs: epochs)
             let backlog = coordinator.backlog(heads: freshHeads)
             backlogGauge.record(Int64(clamping: backlog))
             for (partition, lag) in coordinator.lag(heads: freshHeads).enumerated() where partition < lagGauges.count {
@@ -269,7 +270,28 @@ public final class IngestLoop: Sendable {
         }
     }
 
-    /// Sends to a worker; a worker that vanished is removed and its partitions move.
+    /// Removes the workers that sends found gone, once every message planned before is out, and sends the
+    /// resulting assignments (which may find more workers gone).
+    private func settleUnreachable(
+        on workers: Socket, coordinator: inout Coordinator, now: UInt64, epochs: (Int) throws -> UInt64
+    ) {
+        while !coordinator.unreachable.isEmpty {
+            do {
+                for outgoing in try coordinator.removeUnreachable(now: now, epochs: epochs) {
+                    send(
+                        outgoing.message, to: outgoing.to, on: workers, coordinator: &coordinator, now: now,
+                        epochs: epochs)
+                }
+            } catch {
+                // New epochs could not be reserved; the partitions stay unowned until the next rebalance.
+                logger.warning("moving partitions failed", metadata: ["error": "\(error)"])
+                return
+            }
+        }
+    }
+
+    /// Sends to a worker; a worker found gone is marked, and removed by `settleUnreachable` once the messages
+    /// already planned are out.
     private func send(
         _ message: WireMessage, to peer: [UInt8], on workers: Socket, coordinator: inout Coordinator, now: UInt64,
         epochs: (Int) throws -> UInt64
@@ -277,13 +299,8 @@ public final class IngestLoop: Sendable {
         do {
             try workers.send(parts: [peer, message.encoded()], dontWait: true)
         } catch let error as ZMQError where error.isUnroutable {
-            logger.info("worker unreachable, moving its partitions")
-            if let moves = try? coordinator.remove(peer, now: now, epochs: epochs) {
-                for outgoing in moves where outgoing.to != peer {
-                    send(
-                        outgoing.message, to: outgoing.to, on: workers, coordinator: &coordinator, now: now,
-                        epochs: epochs)
-                }
+            if coordinator.markUnreachable(peer) {
+                logger.info("worker unreachable, moving its partitions")
             }
         } catch {
             logger.warning("send to worker failed", metadata: ["error": "\(error)"])

@@ -40,11 +40,19 @@ struct NamespaceTests {
         defer { stack.data.remove() }
         try stack.start()
         #expect(try send(to: stack.ingestEndpoint).rejected == 0)
-        let snapshot = try Eventually.value("the clean run to come to rest", timeout: 300) {
-            try atRest(stack.data.path)
+        do {
+            let snapshot = try Eventually.value("the clean run to come to rest", timeout: 300) {
+                try atRest(stack.data.path)
+            }
+            try stack.stop()
+            return snapshot
+        } catch {
+            // The data directory (and the logs in it) goes with the stack: say what the stages said first.
+            let state = (try? SQLiteReportReader(directory: DataDirectory(path: stack.data.path)).snapshot())
+                .map { "in flight \($0.inFlight), candidates \($0.candidates.count), received \($0.received.count)" }
+            Issue.record("\(error)\n\(state ?? "no snapshot")\n\(stack.logs)")
+            throw error
         }
-        try stack.stop()
-        return snapshot
     }
 
     @Test func scoringHostCutOffAndRestoredLosesAndDoublesNothing() throws {

@@ -168,4 +168,80 @@ import Testing
         let after = Self.leases(again, to: Self.a)!.map(\.epoch)
         #expect(zip(before, after).allSatisfy { $0 < $1 })
     }
+
+    /// What each scoring worker believes it owns: the leases of the last assignment it received.
+    struct Views {
+        var leases: [[UInt8]: [UInt32: UInt64]] = [:]
+        var gone: Set<[UInt8]> = []
+
+        /// Sends in order as the ingest loop does: a message to a peer that is gone marks it unreachable.
+        mutating func deliver(_ out: [Coordinator.Outgoing], _ coordinator: inout Coordinator) {
+            for item in out {
+                if gone.contains(item.to) {
+                    coordinator.markUnreachable(item.to)
+                } else if case .assign(let assignment) = item.message {
+                    leases[item.to] = Dictionary(
+                        uniqueKeysWithValues: assignment.leases.map { ($0.partition, $0.epoch) })
+                }
+            }
+        }
+    }
+
+    /// A scoring worker says hello again from a new socket while ingest still lists its old one (the network
+    /// was cut): the hello's assignments include one to the old socket, which is gone. Its removal must come
+    /// after every assignment planned with it, or a worker could apply a newer assignment and then an older
+    /// one, drop partitions whose newer epoch it already claimed, and leave them owned by nobody.
+    @Test func assignmentsAfterAnUnreachableWorkerLeaveEveryWorkerWithTheNewestView() throws {
+        let old: [UInt8] = Array("peer-a-old".utf8)
+        let new: [UInt8] = Array("peer-a-new".utf8)
+        var coordinator = Coordinator(partitionCount: 16)
+        let epochs = Epochs()
+        var views = Views()
+        views.deliver(
+            coordinator.hello(
+                from: old, WorkerHello(worker: "a", role: .score, capacity: 100), now: 0, epochs: epochs.reserve),
+            &coordinator)
+        views.deliver(
+            coordinator.hello(
+                from: Self.b, WorkerHello(worker: "b", role: .score, capacity: 100), now: 1, epochs: epochs.reserve),
+            &coordinator)
+        // The cable is pulled and plugged back: the old socket is gone, the worker says hello from a new one.
+        views.gone = [old]
+        views.leases[old] = nil
+        views.deliver(
+            coordinator.hello(
+                from: new, WorkerHello(worker: "a", role: .score, capacity: 100), now: 2, epochs: epochs.reserve),
+            &coordinator)
+        #expect(coordinator.unreachable == [old])
+        while !coordinator.unreachable.isEmpty {
+            views.deliver(coordinator.removeUnreachable(now: 3, epochs: epochs.reserve), &coordinator)
+        }
+        #expect(coordinator.workerNames(role: .score) == ["a", "b"])
+        for partition in UInt32(0)..<16 {
+            let owner = try #require(coordinator.owner(of: partition))
+            let holders = views.leases.filter { $0.value[partition] != nil }
+            #expect(holders.count == 1, "partition \(partition) held by \(holders.count) workers")
+            #expect(holders.first?.value[partition] == owner.epoch, "partition \(partition)")
+        }
+    }
+
+    @Test func markingAWorkerUnreachableMovesNothingUntilItIsRemoved() {
+        var coordinator = Coordinator(partitionCount: 4)
+        let epochs = Epochs()
+        _ = coordinator.hello(
+            from: Self.a, WorkerHello(worker: "a", role: .score, capacity: 10), now: 0, epochs: epochs.reserve)
+        _ = coordinator.hello(
+            from: Self.b, WorkerHello(worker: "b", role: .score, capacity: 10), now: 0, epochs: epochs.reserve)
+        let marked = coordinator.markUnreachable(Self.a)
+        let markedAgain = coordinator.markUnreachable(Self.a)
+        let markedUnknown = coordinator.markUnreachable(Self.r)
+        #expect(marked)
+        #expect(!markedAgain)
+        #expect(!markedUnknown, "an unknown peer is not marked")
+        #expect((0..<4).filter { coordinator.owner(of: $0)?.name == "a" }.count == 2)
+        let out = coordinator.removeUnreachable(now: 1, epochs: epochs.reserve)
+        #expect(out.allSatisfy { $0.to == Self.b })
+        #expect(Self.leases(out, to: Self.b)?.count == 4)
+        #expect(coordinator.unreachable.isEmpty)
+    }
 }
