@@ -19,7 +19,7 @@ final class SQLiteCheckpointer: Sendable {
         configuration.label = "\(path) checkpoints"
         // Opening reads the schema, which waits out another process's recovery of the log like every other
         // connection of the store instead of failing the store's start.
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = SQLiteDatabase.busyWait
         configuration.prepareDatabase { db in
             // A checkpoint fsyncs the log and the database as this connection's setting says.
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")

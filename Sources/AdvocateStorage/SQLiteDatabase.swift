@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Opens SQLite databases the way every Advocate store needs them: WAL mode (readers never block the
@@ -14,9 +15,23 @@ enum SQLiteDatabase {
     /// Log pages after which a commit checkpoints by itself (SQLite's default is 1,000).
     static let backstopPages = 16_384
 
+    /// How a connection waits for a lock another process holds: every 0.1 ms for the first 5 ms, then every
+    /// millisecond, for 30 s in all. SQLite's own busy timeout sleeps 1, 2, 5, 10, ... up to 100 ms between
+    /// tries, so a scoring process that finds another one committing would often sleep on long after the
+    /// lock was free.
+    static let busyWait = Database.BusyMode.callback { tries in
+        let quick = 50
+        if tries < quick {
+            usleep(100)
+            return true
+        }
+        usleep(1_000)
+        return tries < quick + 29_995
+    }
+
     static func open(path: String, durability: Durability, readonly: Bool = false) throws -> DatabasePool {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = busyWait
         configuration.readonly = readonly
         configuration.label = path
         configuration.prepareDatabase { db in

@@ -156,10 +156,10 @@ public final class SQLiteJournalStore: JournalStore {
 
     static func counts(_ db: Database) throws -> JournalCounts {
         var counts = JournalCounts()
-        for row in try Row.fetchAll(db, sql: "SELECT type, n FROM accepted") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT type, n FROM accepted")) {
             counts.accepted[row["type"]] = row["n"]
         }
-        for row in try Row.fetchAll(db, sql: "SELECT reason, n FROM rejected") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT reason, n FROM rejected")) {
             counts.rejected[row["reason"]] = row["n"]
         }
         return counts

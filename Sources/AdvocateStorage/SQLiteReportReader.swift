@@ -43,7 +43,8 @@ public final class SQLiteReportReader: ReportReader {
             summary.accepted = counts.accepted
             summary.rejected = counts.rejected
             // One index seek per partition: a GROUP BY over the events would read the whole journal.
-            let partitions = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'partitions'") ?? 0
+            let partitions =
+                try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'partitions'")) ?? 0
             let head = try db.cachedStatement(sql: "SELECT MAX(seq) FROM events WHERE partition = ?")
             for partition in 0..<partitions {
                 if let value = try Int64.fetchOne(head, arguments: [partition]) { heads[partition] = value }
@@ -51,31 +52,36 @@ public final class SQLiteReportReader: ReportReader {
         }
         var applied: [Int64: Int64] = [:]
         try read(directory.score, empty: ()) { db in
-            for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*) AS n FROM customers GROUP BY stage") {
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT stage, COUNT(*) AS n FROM customers GROUP BY stage"))
+            {
                 summary.customersByStage[row["stage"]] = row["n"]
             }
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM alerts GROUP BY status") {
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT status, COUNT(*) AS n FROM alerts GROUP BY status"))
+            {
                 let status: String = row["status"]
                 let n: Int = row["n"]
                 if status == "open" { summary.alertsOpen = n } else { summary.alertsClosed += n }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT partition, seq FROM positions") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT partition, seq FROM positions")) {
                 applied[row["partition"]] = row["seq"]
             }
             summary.outbox =
                 try Int.fetchOne(
-                    db, sql: "SELECT (SELECT COUNT(*) FROM outbox) + (SELECT COUNT(*) FROM forward_outbox)") ?? 0
+                    db.cachedStatement(
+                        sql: "SELECT (SELECT COUNT(*) FROM outbox) + (SELECT COUNT(*) FROM forward_outbox)")) ?? 0
         }
         summary.pending = heads.reduce(0) { total, head in
             total + UInt64(max(0, head.value - (applied[head.key] ?? 0)))
         }
         try read(directory.reward, empty: ()) { db in
             for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT rule, COUNT(*) AS n, COALESCE(SUM(value), 0) AS v FROM ledger
-                    WHERE status = 'issued' GROUP BY rule
-                    """
+                db.cachedStatement(
+                    sql: """
+                        SELECT rule, COUNT(*) AS n, COALESCE(SUM(value), 0) AS v FROM ledger
+                        WHERE status = 'issued' GROUP BY rule
+                        """)
             ) {
                 let n: Int = row["n"]
                 let value: Int64 = row["v"]
@@ -91,7 +97,7 @@ public final class SQLiteReportReader: ReportReader {
         try read(directory.score, empty: nil) { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT stage, state FROM customers WHERE customer = ?", arguments: [id])
+                    db.cachedStatement(sql: "SELECT stage, state FROM customers WHERE customer = ?"), arguments: [id])
             else { return nil }
             let state: Data = row["state"]
             return CustomerRecord(id: id, stage: row["stage"], state: Array(state))
@@ -112,8 +118,9 @@ public final class SQLiteReportReader: ReportReader {
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments.append(limit)
+            // Prepared once per filter and kept: the API polls this far more often than anything else.
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM alerts \(filter) ORDER BY opened_at, id LIMIT ?",
+                db.cachedStatement(sql: "SELECT * FROM alerts \(filter) ORDER BY opened_at, id LIMIT ?"),
                 arguments: StatementArguments(arguments)
             )
             return rows.map { row in
@@ -130,13 +137,16 @@ public final class SQLiteReportReader: ReportReader {
 
     public func notices(customer: String) throws -> [NoticeRow] {
         try read(directory.score, empty: []) { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE customer = ? ORDER BY at, id", arguments: [customer])
-                .map { row in
-                    NoticeRow(
-                        id: row["id"], disruption: row["disruption"], customer: row["customer"],
-                        at: Timestamp(microseconds: row["at"]), what: row["what"]
-                    )
-                }
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM notices WHERE customer = ? ORDER BY at, id"),
+                arguments: [customer]
+            )
+            .map { row in
+                NoticeRow(
+                    id: row["id"], disruption: row["disruption"], customer: row["customer"],
+                    at: Timestamp(microseconds: row["at"]), what: row["what"]
+                )
+            }
         }
     }
 
@@ -157,7 +167,7 @@ public final class SQLiteReportReader: ReportReader {
             let rows: [Row]
             if let customer {
                 rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM ledger WHERE customer = ? ORDER BY at, id LIMIT ?",
+                    db.cachedStatement(sql: "SELECT * FROM ledger WHERE customer = ? ORDER BY at, id LIMIT ?"),
                     arguments: [customer, limit]
                 )
             } else {
