@@ -110,6 +110,11 @@ public struct Coordinator: Sendable {
         return out.filter { workers[$0.to] != nil }
     }
 
+    /// The worker's current assignment, to send it again (it said it is behind); nothing for an unknown peer.
+    public mutating func assignment(for peer: [UInt8]) -> [Outgoing] {
+        workers[peer] == nil ? [] : tell([peer])
+    }
+
     /// Any message from a known worker proves it alive. Returns false for an unknown peer.
     public mutating func seen(_ peer: [UInt8], now: UInt64) -> Bool {
         guard workers[peer] != nil else { return false }

@@ -262,6 +262,15 @@ public final class IngestLoop: Sendable {
                         outgoing.message, to: outgoing.to, on: workers, coordinator: &coordinator, now: now,
                         epochs: epochs)
                 }
+            case .error(let error) where error.code == .staleEpoch:
+                // The worker got events under a lease newer than any it holds: its view of its partitions is
+                // behind ours. Tell it its assignment again.
+                logger.warning("worker behind on its assignment", metadata: ["error": "\(error.message)"])
+                for outgoing in coordinator.assignment(for: peer) {
+                    send(
+                        outgoing.message, to: outgoing.to, on: workers, coordinator: &coordinator, now: now,
+                        epochs: epochs)
+                }
             case .error(let error):
                 logger.warning("worker reported an error", metadata: ["error": "\(error.message)"])
             case .heartbeat, .hello, .assign, .events, .forwardAck:

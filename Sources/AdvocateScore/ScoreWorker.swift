@@ -91,7 +91,16 @@ public final class ScoreWorker: Sendable {
         meters: ScoreMeters
     ) throws {
         let partition = batch.lease.partition
-        guard state.leases[partition] == batch.lease.epoch else { return }
+        guard state.leases[partition] == batch.lease.epoch else {
+            // Events of a partition moved away are left to the new owner. Events under an epoch newer than any
+            // this worker holds mean ingest assigned it something it never applied: ask for the assignment again.
+            if batch.lease.epoch > state.leases[partition] ?? 0 {
+                let message =
+                    "\(configuration.workerName) holds no lease \(batch.lease.epoch) of partition \(partition)"
+                try link.send(.error(WireError(code: .staleEpoch, message: message)))
+            }
+            return
+        }
         let position = group.through(partition) ?? state.applied[partition] ?? 0
         let fresh = batch.entries.filter { $0.sequence > position }
         meters.skipped.increment(by: batch.entries.count - fresh.count)

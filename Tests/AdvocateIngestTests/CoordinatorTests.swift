@@ -244,4 +244,16 @@ import Testing
         #expect(Self.leases(out, to: Self.b)?.count == 4)
         #expect(coordinator.unreachable.isEmpty)
     }
+
+    /// A worker that says it is behind on its assignment gets its current one again, unchanged.
+    @Test func aWorkerBehindOnItsAssignmentIsToldItAgain() {
+        var coordinator = Coordinator(partitionCount: 4)
+        let epochs = Epochs()
+        let first = coordinator.hello(
+            from: Self.a, WorkerHello(worker: "a", role: .score, capacity: 10), now: 0, epochs: epochs.reserve)
+        let again = coordinator.assignment(for: Self.a)
+        #expect(again.count == 1)
+        #expect(Self.leases(again, to: Self.a) == Self.leases(first, to: Self.a))
+        #expect(coordinator.assignment(for: Self.b).isEmpty)
+    }
 }
