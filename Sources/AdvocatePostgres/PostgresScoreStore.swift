@@ -358,15 +358,19 @@ public final class PostgresScoreStore: ScoreStore {
         }
     }
 
-    public func disruptions(partition: UInt32, segments: Set<String>) throws -> [String: [Event]] {
-        guard !segments.isEmpty else { return [:] }
+    public func disruptions(partition: UInt32, since: [String: Timestamp]) throws -> [String: [Event]] {
+        guard !since.isEmpty else { return [:] }
+        let segments = since.keys.sorted()
+        let earliest = segments.map { since[$0]?.microseconds ?? Int64.min }
         return try session.transaction(readOnly: true) { transaction in
             var found: [String: [Event]] = [:]
             for segment in segments { found[segment] = [] }
             for (segment, body) in try transaction.rows(
                 """
-                SELECT segment, body FROM score.disruptions
-                WHERE partition = \(Int64(partition)) AND segment = ANY(\(segments.sorted())) ORDER BY segment, at, id
+                SELECT d.segment, d.body FROM unnest(\(segments)::TEXT[], \(earliest)::BIGINT[]) AS s (segment, since)
+                JOIN score.disruptions d ON d.partition = \(Int64(partition)) AND d.segment = s.segment
+                    AND d.at >= s.since
+                ORDER BY d.segment, d.at, d.id
                 """,
                 { try $0.decode((String, ByteBuffer).self) }
             ) {

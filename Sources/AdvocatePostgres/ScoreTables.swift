@@ -105,6 +105,11 @@ enum ScoreTables {
                 """,
                 "CREATE INDEX transitions_by_at ON score.transitions (at)",
             ],
+            // A purchase reads only the disruptions of its segment from its own time on.
+            [
+                "CREATE INDEX disruptions_by_segment_time ON score.disruptions (partition, segment, at)",
+                "DROP INDEX score.disruptions_by_segment",
+            ],
         ]
     )
 

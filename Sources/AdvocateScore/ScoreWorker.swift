@@ -253,7 +253,7 @@ public final class ScoreWorker: Sendable {
             }
             contexts[partition] = ScoringContext(
                 partition: partition, partitionCount: count, segmentMembers: members,
-                disruptions: try store.disruptions(partition: partition, segments: needs.purchaseSegments)
+                disruptions: try store.disruptions(partition: partition, since: needs.purchaseSegments)
             )
         }
         var states: [String: [UInt8]] = [:]

@@ -19,7 +19,8 @@ public struct ScoringContext: Sendable {
     public var states: [String: [UInt8]]
     /// For the segments of disruptions in the batch: this partition's customers who bought them.
     public var segmentMembers: [String: [String]]
-    /// For the segments of purchases in the batch: the disruptions already known.
+    /// For the segments of purchases in the batch: the disruptions already known, from the batch's earliest
+    /// purchase of the segment on (older ones cannot cover any of its purchases).
     public var disruptions: [String: [Event]]
 
     public init(
@@ -36,10 +37,11 @@ public struct ScoringContext: Sendable {
     /// Everything the worker must load for `entries` of `partition`: customers, and the segments in play.
     public static func needs(
         of entries: [JournalEntry], partition: UInt32, partitionCount: UInt32
-    ) -> (customers: [String], disruptionSegments: Set<String>, purchaseSegments: Set<String>) {
+    ) -> (customers: [String], disruptionSegments: Set<String>, purchaseSegments: [String: Timestamp]) {
         var customers = Set<String>()
         var disruptionSegments = Set<String>()
-        var purchaseSegments = Set<String>()
+        // Per segment bought in the batch, its earliest purchase.
+        var purchaseSegments: [String: Timestamp] = [:]
         for entry in entries {
             if let customer = entry.event.customer { customers.insert(customer) }
             switch entry.event.body {
@@ -50,7 +52,9 @@ public struct ScoringContext: Sendable {
                 }
                 if let segment = disruption.segment { disruptionSegments.insert(segment) }
             case .purchase(let purchase):
-                if let segment = purchase.segment { purchaseSegments.insert(segment) }
+                if let segment = purchase.segment {
+                    purchaseSegments[segment] = min(purchaseSegments[segment] ?? entry.event.at, entry.event.at)
+                }
             default:
                 break
             }

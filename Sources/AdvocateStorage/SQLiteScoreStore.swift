@@ -53,7 +53,8 @@ public final class SQLiteScoreStore: ScoreStore {
             partition INTEGER NOT NULL, id TEXT NOT NULL, segment TEXT NOT NULL, at INTEGER NOT NULL,
             body BLOB NOT NULL, PRIMARY KEY (partition, id)
         );
-        CREATE INDEX IF NOT EXISTS disruptions_by_segment ON disruptions (partition, segment);
+        CREATE INDEX IF NOT EXISTS disruptions_by_segment_time ON disruptions (partition, segment, at);
+        DROP INDEX IF EXISTS disruptions_by_segment;
         CREATE TABLE IF NOT EXISTS referral_codes (
             code TEXT PRIMARY KEY, referrer TEXT NOT NULL, event TEXT NOT NULL
         );
@@ -330,15 +331,16 @@ public final class SQLiteScoreStore: ScoreStore {
         }
     }
 
-    public func disruptions(partition: UInt32, segments: Set<String>) throws -> [String: [Event]] {
-        guard !segments.isEmpty else { return [:] }
+    public func disruptions(partition: UInt32, since: [String: Timestamp]) throws -> [String: [Event]] {
+        guard !since.isEmpty else { return [:] }
         return try pool.read { db in
             var found: [String: [Event]] = [:]
             let select = try db.cachedStatement(
-                sql: "SELECT body FROM disruptions WHERE partition = ? AND segment = ? ORDER BY at, id"
+                sql: "SELECT body FROM disruptions WHERE partition = ? AND segment = ? AND at >= ? ORDER BY at, id"
             )
-            for segment in segments {
-                found[segment] = try Data.fetchAll(select, arguments: [Int64(partition), segment]).map { body in
+            for (segment, earliest) in since {
+                let arguments: StatementArguments = [Int64(partition), segment, earliest.microseconds]
+                found[segment] = try Data.fetchAll(select, arguments: arguments).map { body in
                     do {
                         return try Event(binary: body)
                     } catch {

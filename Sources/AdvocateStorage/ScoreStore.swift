@@ -30,8 +30,11 @@ public protocol ScoreStore: AnyObject, Sendable {
     /// Customers of `partition` who bought each of `segments` (from purchases carrying a segment).
     func segmentMembers(partition: UInt32, segments: Set<String>) throws -> [String: [String]]
 
-    /// The disruptions `partition` has applied so far, of each of `segments`.
-    func disruptions(partition: UInt32, segments: Set<String>) throws -> [String: [Event]]
+    /// The disruptions `partition` has applied so far, of each segment in `since`, at or after the time given
+    /// for it, oldest first. A purchase at time T can only be covered by a disruption at or after T (a customer
+    /// is affected when their latest purchase of the segment is not later than the disruption), so a batch asks
+    /// from its earliest purchase of each segment on, and never reads a segment's whole history.
+    func disruptions(partition: UInt32, since: [String: Timestamp]) throws -> [String: [Event]]
 
     /// Derived events of `partitions` waiting to be journalled by ingest, oldest first.
     func forwardOutbox(partitions: Set<UInt32>, limit: Int) throws -> [Event]

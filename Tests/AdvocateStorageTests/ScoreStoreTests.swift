@@ -115,6 +115,10 @@ import Testing
             id: "d-1", customer: nil, at: Timestamp(seconds: 1_790_000_000),
             body: .disruption(Disruption(what: "delayed", segment: "route:A"))
         )
+        let later = Event(
+            id: "d-2", customer: nil, at: Timestamp(seconds: 1_790_000_600),
+            body: .disruption(Disruption(what: "cancelled", segment: "route:A"))
+        )
         _ = try store.claim(partition: 0, epoch: 1)
         _ = try store.claim(partition: 1, epoch: 1)
         try store.commit(
@@ -123,7 +127,7 @@ import Testing
                 segments: [
                     SegmentRow(segment: "route:A", customer: "c-2"), SegmentRow(segment: "route:A", customer: "c-1"),
                 ],
-                disruptions: [disruption]
+                disruptions: [later, disruption]
             )
         )
         try store.commit(
@@ -135,8 +139,20 @@ import Testing
         #expect(
             try store.segmentMembers(partition: 0, segments: ["route:A", "route:B"])
                 == ["route:A": ["c-1", "c-2"], "route:B": []])
-        #expect(try store.disruptions(partition: 0, segments: ["route:A"]) == ["route:A": [disruption]])
-        #expect(try store.disruptions(partition: 1, segments: ["route:A"]) == ["route:A": []])
+        // Oldest first, and only from the asked time on (inclusive).
+        let start = disruption.at
+        #expect(try store.disruptions(partition: 0, since: ["route:A": start]) == ["route:A": [disruption, later]])
+        #expect(
+            try store.disruptions(partition: 0, since: ["route:A": Timestamp(seconds: 1_790_000_001)])
+                == ["route:A": [later]])
+        #expect(try store.disruptions(partition: 0, since: ["route:A": later.at]) == ["route:A": [later]])
+        #expect(
+            try store.disruptions(partition: 0, since: ["route:A": Timestamp(seconds: 1_790_000_601)])
+                == ["route:A": []])
+        #expect(
+            try store.disruptions(partition: 0, since: ["route:A": start, "route:B": start])
+                == ["route:A": [disruption, later], "route:B": []])
+        #expect(try store.disruptions(partition: 1, since: ["route:A": start]) == ["route:A": []])
     }
 
     /// The two halves of each referral are committed at the same time by two owners of different partitions
