@@ -74,7 +74,7 @@ public final class RewardWorker: Sendable {
                 if !added.isEmpty { BudgetGauges.update(store: store, logger: logger) }
                 try link.send(.candidatesAck(CandidateAck(batch: batch.batch, origin: batch.origin)))
             case .error(let error):
-                if error.code == .unknownWorker { try link.sayHello() }
+                if error.code == .unknownWorker { try link.helloAgain() }
             case .hello, .assign, .resume, .events, .ack, .candidatesAck, .heartbeat, .goodbye, .forward, .forwardAck:
                 break
             }

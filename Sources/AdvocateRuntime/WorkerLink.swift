@@ -17,6 +17,7 @@ public final class WorkerLink {
     private let started: ContinuousClock.Instant
     private var lastHeard: UInt64 = 0
     private var lastSent: UInt64 = 0
+    private var lastHello: UInt64?
     private var poller = Poller()
 
     /// Connects to `endpoint` (with CURVE when `curve` is given) and says hello.
@@ -33,8 +34,7 @@ public final class WorkerLink {
         try socket.setRoutingID(Array(hello.worker.utf8.prefix(250)))
         try socket.setLinger(milliseconds: 1_000)
         try socket.setReconnectInterval(initial: 100, maximum: 1_000)
-        try socket.setHeartbeat(interval: 1_000, timeout: 3_000)
-        try socket.setSendHighWaterMark(0)
+        try socket.useWorkLinkSettings()
         try socket.setMaxMessageSize(bytes: 64 << 20)
         if let curve { try socket.useCurve(curve) }
         try socket.connect(endpoint)
@@ -49,9 +49,18 @@ public final class WorkerLink {
             + UInt64(elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 
+    /// Introduces this worker again when ingest does not know it, unless a hello went out within the last
+    /// heartbeat interval: ingest answers every message of a worker it does not know with an error, and one
+    /// hello per error would make as many assignments.
+    public func helloAgain() throws {
+        if let lastHello, now < lastHello + heartbeatMilliseconds { return }
+        try sayHello()
+    }
+
     /// Introduces this worker (again); ingest answers with an assignment.
     public func sayHello() throws {
         lastHeard = now
+        lastHello = now
         guard try send(.hello(hello)) else {
             logger.warning(
                 "no connection to ingest to say hello on; trying again later (is this worker's CURVE key authorized?)",

@@ -196,7 +196,7 @@ public final class ScoreWorker: Sendable {
             }
         case .error(let error):
             if error.code == .unknownWorker {
-                try link.sayHello()
+                try link.helloAgain()
             } else {
                 logger.warning("ingest reported an error", metadata: ["error": "\(error.message)"])
             }

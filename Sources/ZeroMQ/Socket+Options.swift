@@ -42,6 +42,19 @@ extension Socket {
         try setOption(ZMQ_ROUTER_HANDOVER, on ? 1 : 0, name: "router_handover")
     }
 
+    /// The settings of both ends of a work link (ingest's ROUTER, a worker's DEALER): ZMTP heartbeats, and no
+    /// limit on either queue, which the protocol bounds instead (ingest sends events within each worker's credit).
+    ///
+    /// No receive limit is what keeps the process alive. With one, a peer that reads slowly fills its queue and
+    /// libzmq stops reading that connection; if a heartbeat timeout then drops the connection, libzmq 4.3
+    /// aborts the whole process (`Assertion failed: _input_stopped` or `!_io_error` in
+    /// `stream_engine_base.cpp`, zeromq/libzmq#3937). Without a limit, reading never stops.
+    public func useWorkLinkSettings(heartbeatInterval: Int32 = 1_000, heartbeatTimeout: Int32 = 3_000) throws {
+        try setHeartbeat(interval: heartbeatInterval, timeout: heartbeatTimeout)
+        try setSendHighWaterMark(0)
+        try setReceiveHighWaterMark(0)
+    }
+
     /// ZMTP heartbeats: a ping every `interval` ms; the connection is dropped after `timeout` ms of silence.
     public func setHeartbeat(interval: Int32, timeout: Int32, ttl: Int32? = nil) throws {
         try setOption(ZMQ_HEARTBEAT_IVL, interval, name: "heartbeat_ivl")
