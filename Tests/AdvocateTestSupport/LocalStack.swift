@@ -39,12 +39,21 @@ public final class LocalStack: @unchecked Sendable {
                 name: "report", logDirectory: data.path
             )
         )
-        try Eventually.that("the stack to be ready", timeout: 60) {
-            let health = try HTTPClient.get(ingestHTTP + "/healthz").json()
-            let scorers = Int(health["score_workers"] as? String ?? "") ?? 0
-            let rewarders = Int(health["reward_workers"] as? String ?? "") ?? 0
-            let reportStatus = try HTTPClient.get(reportHTTP + "/healthz").status
-            return scorers >= score && rewarders >= reward && reportStatus == 200
+        do {
+            try Eventually.that("the stack to be ready", timeout: 60) {
+                let health = try HTTPClient.get(ingestHTTP + "/healthz").json()
+                let scorers = Int(health["score_workers"] as? String ?? "") ?? 0
+                let rewarders = Int(health["reward_workers"] as? String ?? "") ?? 0
+                let reportStatus = try HTTPClient.get(reportHTTP + "/healthz").status
+                return scorers >= score && rewarders >= reward && reportStatus == 200
+            }
+        } catch let error as TimedOut {
+            // Say which stage is not up and what it said (a port taken meanwhile, a crash), not only that one is not.
+            let states = stages.map { stage in
+                "\(stage.name): " + (stage.isRunning ? "running" : "exited \(stage.process.terminationStatus)")
+            }
+            throw TimedOut(
+                what: error.what + " (" + states.joined(separator: ", ") + ")\n" + logs, lastError: error.lastError)
         }
     }
 
