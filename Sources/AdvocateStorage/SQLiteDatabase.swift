@@ -28,7 +28,7 @@ enum SQLiteDatabase {
         return tries < quickTries + slowTries
     }
 
-    /// Tries 0.1 ms apart: 5 ms in all, about as long as a scoring group's commit.
+    /// Tries 0.1 ms apart, 5 ms in all.
     static let quickTries = 50
     static let quickMicroseconds: UInt32 = 100
     /// Then tries 1 ms apart, until 30 s have passed in all.
