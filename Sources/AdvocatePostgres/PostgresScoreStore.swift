@@ -343,43 +343,68 @@ public final class PostgresScoreStore: ScoreStore {
     public func segmentMembers(partition: UInt32, segments: Set<String>) throws -> [String: [String]] {
         guard !segments.isEmpty else { return [:] }
         return try session.transaction(readOnly: true) { transaction in
-            var members: [String: [String]] = [:]
-            for segment in segments { members[segment] = [] }
-            for (segment, customer) in try transaction.rows(
-                """
-                SELECT segment, customer FROM score.segments
-                WHERE partition = \(Int64(partition)) AND segment = ANY(\(segments.sorted())) ORDER BY segment, customer
-                """,
-                { try $0.decode((String, String).self) }
-            ) {
-                members[segment, default: []].append(customer)
-            }
-            return members
+            try Self.segmentMembers(partition: partition, segments: segments, in: transaction)
         }
     }
 
     public func disruptions(partition: UInt32, since: [String: Timestamp]) throws -> [String: [Event]] {
         guard !since.isEmpty else { return [:] }
+        return try session.transaction(readOnly: true) { transaction in
+            try Self.disruptions(partition: partition, since: since, in: transaction)
+        }
+    }
+
+    /// All of a group's lookups in one read-only transaction, one round trip per query instead of a
+    /// transaction for each.
+    public func scoringLookups(_ lookups: [ScoringLookup]) throws -> [UInt32: ScoringLookupResult] {
+        guard lookups.contains(where: { !$0.isEmpty }) else { return [:] }
+        return try session.transaction(readOnly: true) { transaction in
+            try ScoringLookup.answer(
+                lookups, members: { try Self.segmentMembers(partition: $0, segments: $1, in: transaction) },
+                disruptions: { try Self.disruptions(partition: $0, since: $1, in: transaction) })
+        }
+    }
+
+    static func segmentMembers(
+        partition: UInt32, segments: Set<String>, in transaction: PostgresTransaction
+    ) throws -> [String: [String]] {
+        var members: [String: [String]] = [:]
+        guard !segments.isEmpty else { return members }
+        for segment in segments { members[segment] = [] }
+        for (segment, customer) in try transaction.rows(
+            """
+            SELECT segment, customer FROM score.segments
+            WHERE partition = \(Int64(partition)) AND segment = ANY(\(segments.sorted())) ORDER BY segment, customer
+            """,
+            { try $0.decode((String, String).self) }
+        ) {
+            members[segment, default: []].append(customer)
+        }
+        return members
+    }
+
+    static func disruptions(
+        partition: UInt32, since: [String: Timestamp], in transaction: PostgresTransaction
+    ) throws -> [String: [Event]] {
+        var found: [String: [Event]] = [:]
+        guard !since.isEmpty else { return found }
         let segments = since.keys.sorted()
         let earliest = segments.map { since[$0]?.microseconds ?? Int64.min }
-        return try session.transaction(readOnly: true) { transaction in
-            var found: [String: [Event]] = [:]
-            for segment in segments { found[segment] = [] }
-            for (segment, body) in try transaction.rows(
-                """
-                SELECT d.segment, d.body FROM unnest(\(segments)::TEXT[], \(earliest)::BIGINT[]) AS s (segment, since)
-                JOIN score.disruptions d ON d.partition = \(Int64(partition)) AND d.segment = s.segment
-                    AND d.at >= s.since
-                ORDER BY d.segment, d.at, d.id
-                """,
-                { try $0.decode((String, ByteBuffer).self) }
-            ) {
-                found[segment, default: []].append(
-                    try ScoreTables.decodeEvent(body, what: "disruption of segment \(segment)")
-                )
-            }
-            return found
+        for segment in segments { found[segment] = [] }
+        for (segment, body) in try transaction.rows(
+            """
+            SELECT d.segment, d.body FROM unnest(\(segments)::TEXT[], \(earliest)::BIGINT[]) AS s (segment, since)
+            JOIN score.disruptions d ON d.partition = \(Int64(partition)) AND d.segment = s.segment
+                AND d.at >= s.since
+            ORDER BY d.segment, d.at, d.id
+            """,
+            { try $0.decode((String, ByteBuffer).self) }
+        ) {
+            found[segment, default: []].append(
+                try ScoreTables.decodeEvent(body, what: "disruption of segment \(segment)")
+            )
         }
+        return found
     }
 
     public func forwardOutbox(partitions: Set<UInt32>, limit: Int) throws -> [Event] {

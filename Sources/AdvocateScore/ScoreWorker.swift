@@ -240,20 +240,29 @@ public final class ScoreWorker: Sendable {
         for group: PendingGroup, state: inout WorkerState, meters: ScoreMeters
     ) throws -> [UInt32: ScoringContext] {
         let count = state.partitionCount
-        var contexts: [UInt32: ScoringContext] = [:]
         var customers: [String: UInt32] = [:]
+        var lookups: [ScoringLookup] = []
         for partition in group.order {
             guard let entries = group.partitions[partition]?.entries else { continue }
             let needs = ScoringContext.needs(of: entries, partition: partition, partitionCount: count)
-            let members = try store.segmentMembers(partition: partition, segments: needs.disruptionSegments)
-            // A disruption's audience needs its state too: whether they bought the segment before it.
             for customer in needs.customers { customers[customer] = partition }
-            for audience in members.values {
-                for customer in audience { customers[customer] = partition }
+            lookups.append(
+                ScoringLookup(
+                    partition: partition, audienceSegments: needs.disruptionSegments,
+                    purchaseSegments: needs.purchaseSegments))
+        }
+        // One read for the segments in play of every partition in the group.
+        let found = try store.scoringLookups(lookups)
+        var contexts: [UInt32: ScoringContext] = [:]
+        for lookup in lookups {
+            let result = found[lookup.partition] ?? ScoringLookupResult()
+            // A disruption's audience needs its state too: whether they bought the segment before it.
+            for audience in result.segmentMembers.values {
+                for customer in audience { customers[customer] = lookup.partition }
             }
-            contexts[partition] = ScoringContext(
-                partition: partition, partitionCount: count, segmentMembers: members,
-                disruptions: try store.disruptions(partition: partition, since: needs.purchaseSegments)
+            contexts[lookup.partition] = ScoringContext(
+                partition: lookup.partition, partitionCount: count, segmentMembers: result.segmentMembers,
+                disruptions: result.disruptions
             )
         }
         var states: [String: [UInt8]] = [:]

@@ -24,15 +24,20 @@ public final class SQLiteReportReader: ReportReader {
     }
 
     /// Runs `body` on the store at `path`, or returns `empty` when it does not exist yet or lacks the tables.
-    func read<T>(_ path: String, empty: T, _ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` on a reader of the store at `path` in one read transaction, or gives `empty` while the stage
+    /// that writes it has not made it yet. A body of a single statement may leave out the transaction
+    /// (`snapshot: false`): SQLite gives every statement a consistent view of its own, and the transaction
+    /// costs three more statements (begin, read-only mode, commit).
+    func read<T>(_ path: String, empty: T, snapshot: Bool = true, _ body: (Database) throws -> T) throws -> T {
         guard let pool = try pool(path) else { return empty }
-        return try pool.read { db in
+        let guarded = { (db: Database) throws -> T in
             do {
                 return try body(db)
             } catch let error as DatabaseError where error.message?.contains("no such table") == true {
                 return empty
             }
         }
+        return snapshot ? try pool.read(guarded) : try pool.unsafeRead(guarded)
     }
 
     public func summary() throws -> Summary {
@@ -105,7 +110,7 @@ public final class SQLiteReportReader: ReportReader {
     }
 
     public func alerts(customer: String?, status: String?, limit: Int) throws -> [AlertRow] {
-        try read(directory.score, empty: []) { db in
+        try read(directory.score, empty: [], snapshot: false) { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let customer {

@@ -134,12 +134,13 @@ public final class SQLiteRewardStore: RewardStore {
     /// Inserts `entry` unless its key is taken; books it against its budget, reverses what it reverses, and
     /// queues its notification. Returns whether it was new.
     func insert(_ entry: LedgerEntry, db: Database) throws -> Bool {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO ledger (id, customer, rule, kind, value, status, reason, trigger, candidate, at,
                     rule_version, code, reverses, subject, order_id, clawback_until)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 entry.id, entry.customer, entry.rule, entry.kind, entry.value.units, entry.status.rawValue,
                 entry.reason, entry.trigger, entry.candidate, entry.at.microseconds, entry.ruleVersion, entry.code,
@@ -152,10 +153,8 @@ public final class SQLiteRewardStore: RewardStore {
                 throw StorageError(.corrupt("reversal \(entry.id) of missing entry \(reversed)"))
             }
             if original.status == .issued || original.status == .held {
-                try db.execute(
-                    sql: "UPDATE ledger SET status = 'reversed', reason = reason || ? WHERE id = ?",
-                    arguments: ["; reversed: " + entry.reason, reversed]
-                )
+                try db.cachedStatement(sql: "UPDATE ledger SET status = 'reversed', reason = reason || ? WHERE id = ?")
+                    .execute(arguments: ["; reversed: " + entry.reason, reversed])
                 try book(original, sign: -1, db: db)
             }
             try notify(entry.id, event: "reversed", at: entry.at, db: db)
@@ -168,20 +167,17 @@ public final class SQLiteRewardStore: RewardStore {
 
     /// Adds (or gives back) an entry's value and count to its rule's budget row.
     func book(_ entry: LedgerEntry, sign: Int64, db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO budgets (rule) VALUES (?)", arguments: [entry.rule])
-        try db.execute(
-            sql: "UPDATE budgets SET spent_value = spent_value + ?, spent_count = spent_count + ? WHERE rule = ?",
-            arguments: [sign * entry.value.units, sign, entry.rule]
-        )
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO budgets (rule) VALUES (?)").execute(arguments: [entry.rule])
+        try db.cachedStatement(
+            sql: "UPDATE budgets SET spent_value = spent_value + ?, spent_count = spent_count + ? WHERE rule = ?"
+        ).execute(arguments: [sign * entry.value.units, sign, entry.rule])
     }
 
     func notify(_ key: String, event: String, at: Timestamp, db: Database) throws {
         guard notifies else { return }
         let now = Self.wallClock.microseconds
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO notifications (key, event, due, at) VALUES (?, ?, ?, ?)",
-            arguments: [key, event, now, now]
-        )
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO notifications (key, event, due, at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [key, event, now, now])
     }
 
     public func entries(customer: String?, limit: Int) throws -> [LedgerEntry] {

@@ -101,9 +101,11 @@ public final class SQLiteScoreStore: ScoreStore {
         }
     }
 
+    /// Without a read transaction, like `scoringLookups`: the caller owns these customers' partitions, so no
+    /// one else changes their states between two statements.
     public func states(of customers: [String]) throws -> [String: [UInt8]] {
         guard !customers.isEmpty else { return [:] }
-        return try pool.read { db in
+        return try pool.unsafeRead { db in
             var result: [String: [UInt8]] = [:]
             let select = try db.cachedStatement(sql: "SELECT state FROM customers WHERE customer = ?")
             for customer in customers {
@@ -217,10 +219,8 @@ public final class SQLiteScoreStore: ScoreStore {
         try Self.recordContacts(commit.contacts, db: db)
         for match in try Self.matchReferrals(commit, db: db) {
             try add(match.candidate)
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO forward_outbox (id, partition, body) VALUES (?, ?, ?)",
-                arguments: [match.forward.id, Int64(partition), Data(match.forward.binary())]
-            )
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO forward_outbox (id, partition, body) VALUES (?, ?, ?)")
+                .execute(arguments: [match.forward.id, Int64(partition), Data(match.forward.binary())])
         }
         let upsertAlert = try db.cachedStatement(
             sql: """
@@ -264,8 +264,9 @@ public final class SQLiteScoreStore: ScoreStore {
                 move.customer, move.event, move.from, move.to, move.at.microseconds,
             ])
         }
-        try db.execute(
-            sql: "UPDATE positions SET seq = ? WHERE partition = ?",
+        // Cached like every statement of a commit: run for each partition of every group, parsing it again
+        // took more of a scoring process than executing it.
+        try db.cachedStatement(sql: "UPDATE positions SET seq = ? WHERE partition = ?").execute(
             arguments: [Int64(commit.through), Int64(partition)]
         )
     }
@@ -319,37 +320,55 @@ public final class SQLiteScoreStore: ScoreStore {
 
     public func segmentMembers(partition: UInt32, segments: Set<String>) throws -> [String: [String]] {
         guard !segments.isEmpty else { return [:] }
-        return try pool.read { db in
-            var members: [String: [String]] = [:]
-            let select = try db.cachedStatement(
-                sql: "SELECT customer FROM segments WHERE partition = ? AND segment = ? ORDER BY customer"
-            )
-            for segment in segments {
-                members[segment] = try String.fetchAll(select, arguments: [Int64(partition), segment])
-            }
-            return members
-        }
+        return try pool.read { db in try Self.segmentMembers(partition: partition, segments: segments, db: db) }
     }
 
     public func disruptions(partition: UInt32, since: [String: Timestamp]) throws -> [String: [Event]] {
         guard !since.isEmpty else { return [:] }
-        return try pool.read { db in
-            var found: [String: [Event]] = [:]
-            let select = try db.cachedStatement(
-                sql: "SELECT body FROM disruptions WHERE partition = ? AND segment = ? AND at >= ? ORDER BY at, id"
-            )
-            for (segment, earliest) in since {
-                let arguments: StatementArguments = [Int64(partition), segment, earliest.microseconds]
-                found[segment] = try Data.fetchAll(select, arguments: arguments).map { body in
-                    do {
-                        return try Event(binary: body)
-                    } catch {
-                        throw StorageError(.corrupt("disruption of segment \(segment): \(error)"))
-                    }
+        return try pool.read { db in try Self.disruptions(partition: partition, since: since, db: db) }
+    }
+
+    /// All of a group's lookups in one go, and without a read transaction around them: beginning and ending one
+    /// cost more than the index seeks inside. The statements need no common snapshot, because only the owner of
+    /// a partition writes its rows, and the owner is the caller: nothing can change them between two statements.
+    public func scoringLookups(_ lookups: [ScoringLookup]) throws -> [UInt32: ScoringLookupResult] {
+        guard lookups.contains(where: { !$0.isEmpty }) else { return [:] }
+        return try pool.unsafeRead { db in
+            try ScoringLookup.answer(
+                lookups, members: { try Self.segmentMembers(partition: $0, segments: $1, db: db) },
+                disruptions: { try Self.disruptions(partition: $0, since: $1, db: db) })
+        }
+    }
+
+    static func segmentMembers(partition: UInt32, segments: Set<String>, db: Database) throws -> [String: [String]] {
+        var members: [String: [String]] = [:]
+        guard !segments.isEmpty else { return members }
+        let select = try db.cachedStatement(
+            sql: "SELECT customer FROM segments WHERE partition = ? AND segment = ? ORDER BY customer"
+        )
+        for segment in segments {
+            members[segment] = try String.fetchAll(select, arguments: [Int64(partition), segment])
+        }
+        return members
+    }
+
+    static func disruptions(partition: UInt32, since: [String: Timestamp], db: Database) throws -> [String: [Event]] {
+        var found: [String: [Event]] = [:]
+        guard !since.isEmpty else { return found }
+        let select = try db.cachedStatement(
+            sql: "SELECT body FROM disruptions WHERE partition = ? AND segment = ? AND at >= ? ORDER BY at, id"
+        )
+        for (segment, earliest) in since {
+            let arguments: StatementArguments = [Int64(partition), segment, earliest.microseconds]
+            found[segment] = try Data.fetchAll(select, arguments: arguments).map { body in
+                do {
+                    return try Event(binary: body)
+                } catch {
+                    throw StorageError(.corrupt("disruption of segment \(segment): \(error)"))
                 }
             }
-            return found
         }
+        return found
     }
 
     public func forwardOutbox(partitions: Set<UInt32>, limit: Int) throws -> [Event] {

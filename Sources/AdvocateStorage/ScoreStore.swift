@@ -35,12 +35,70 @@ public protocol ScoreStore: AnyObject, Sendable {
     /// is affected when their latest purchase of the segment is not later than the disruption), so a batch asks
     /// from its earliest purchase of each segment on, and never reads a segment's whole history.
     func disruptions(partition: UInt32, since: [String: Timestamp]) throws -> [String: [Event]]
+    /// For each lookup, `segmentMembers` of its audience segments and `disruptions` since its purchases, all
+    /// read from one view of the store: a scoring group asks once for all its partitions, not twice for each.
+    func scoringLookups(_ lookups: [ScoringLookup]) throws -> [UInt32: ScoringLookupResult]
 
     /// Derived events of `partitions` waiting to be journalled by ingest, oldest first.
     func forwardOutbox(partitions: Set<UInt32>, limit: Int) throws -> [Event]
 
     /// Removes forwarded events that ingest confirmed.
     func removeFromForwardOutbox(_ ids: [String]) throws
+}
+
+extension ScoreStore {
+    /// One read for each partition's members and one for its disruptions; stores that can answer them all in
+    /// one go do so instead.
+    public func scoringLookups(_ lookups: [ScoringLookup]) throws -> [UInt32: ScoringLookupResult] {
+        try ScoringLookup.answer(lookups, members: segmentMembers, disruptions: disruptions)
+    }
+}
+
+/// What scoring one partition's batch needs to know of the segments in play.
+public struct ScoringLookup: Sendable, Hashable {
+    public var partition: UInt32
+    /// Segments of the batch's disruptions: their buyers in the partition are the audience.
+    public var audienceSegments: Set<String>
+    /// Segments of the batch's purchases, each with its earliest purchase: the disruptions from then on may
+    /// cover them.
+    public var purchaseSegments: [String: Timestamp]
+
+    public init(partition: UInt32, audienceSegments: Set<String>, purchaseSegments: [String: Timestamp]) {
+        self.partition = partition
+        self.audienceSegments = audienceSegments
+        self.purchaseSegments = purchaseSegments
+    }
+
+    /// Nothing to read.
+    public var isEmpty: Bool { audienceSegments.isEmpty && purchaseSegments.isEmpty }
+
+    /// Answers each lookup that asks for something with the two reads given (a partition's members of segments,
+    /// its disruptions since times); lookups that ask for nothing are left out.
+    public static func answer(
+        _ lookups: [ScoringLookup],
+        members: (_ partition: UInt32, _ segments: Set<String>) throws -> [String: [String]],
+        disruptions: (_ partition: UInt32, _ since: [String: Timestamp]) throws -> [String: [Event]]
+    ) rethrows -> [UInt32: ScoringLookupResult] {
+        var results: [UInt32: ScoringLookupResult] = [:]
+        for lookup in lookups where !lookup.isEmpty {
+            results[lookup.partition] = ScoringLookupResult(
+                segmentMembers: try members(lookup.partition, lookup.audienceSegments),
+                disruptions: try disruptions(lookup.partition, lookup.purchaseSegments)
+            )
+        }
+        return results
+    }
+}
+
+/// The answer to a `ScoringLookup`, as `segmentMembers` and `disruptions` give it.
+public struct ScoringLookupResult: Sendable, Hashable {
+    public var segmentMembers: [String: [String]]
+    public var disruptions: [String: [Event]]
+
+    public init(segmentMembers: [String: [String]] = [:], disruptions: [String: [Event]] = [:]) {
+        self.segmentMembers = segmentMembers
+        self.disruptions = disruptions
+    }
 }
 
 /// Everything one batch of a partition produced, committed together with the new position.

@@ -153,6 +153,19 @@ import Testing
             try store.disruptions(partition: 0, since: ["route:A": start, "route:B": start])
                 == ["route:A": [disruption, later], "route:B": []])
         #expect(try store.disruptions(partition: 1, since: ["route:A": start]) == ["route:A": []])
+        // A scoring group's lookups, all partitions at once, answer as the one-partition reads do; a partition
+        // with nothing to look up is left out.
+        let found = try store.scoringLookups([
+            ScoringLookup(partition: 0, audienceSegments: ["route:A"], purchaseSegments: ["route:A": later.at]),
+            ScoringLookup(partition: 1, audienceSegments: ["route:A", "route:B"], purchaseSegments: [:]),
+            ScoringLookup(partition: 2, audienceSegments: [], purchaseSegments: [:]),
+        ])
+        #expect(
+            found == [
+                0: ScoringLookupResult(segmentMembers: ["route:A": ["c-1", "c-2"]], disruptions: ["route:A": [later]]),
+                1: ScoringLookupResult(segmentMembers: ["route:A": ["c-3"], "route:B": []]),
+            ])
+        #expect(try store.scoringLookups([]) == [:])
     }
 
     /// The two halves of each referral are committed at the same time by two owners of different partitions
