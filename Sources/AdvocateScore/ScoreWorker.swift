@@ -44,6 +44,9 @@ public final class ScoreWorker: Sendable {
         defer { link.close() }
         var state = WorkerState(cachedStates: configuration.cachedStates)
         var lastOutboxScan: UInt64 = 0
+        // Which outboxes may hold something to send: looked at when a commit or an acknowledgement says so,
+        // and every second whatever happened.
+        var due: OutboxKinds = .all
         let meters = ScoreMeters()
         while !stop.isStopped {
             if let first = try link.receive(timeout: 50) {
@@ -55,12 +58,12 @@ public final class ScoreWorker: Sendable {
                     if case .events(let batch) = message {
                         try collect(batch, into: &group, state: &state, link: link, meters: meters)
                     } else {
-                        if try flush(&group, state: &state, link: link, meters: meters) { lastOutboxScan = 0 }
-                        try handle(message, state: &state, link: link, lastOutboxScan: &lastOutboxScan)
+                        due.formUnion(try flush(&group, state: &state, link: link, meters: meters))
+                        try handle(message, state: &state, link: link, due: &due)
                     }
                     next = group.events < configuration.groupEvents ? try link.receive(timeout: 0) : nil
                 }
-                if try flush(&group, state: &state, link: link, meters: meters) { lastOutboxScan = 0 }
+                due.formUnion(try flush(&group, state: &state, link: link, meters: meters))
             }
             let now = link.now
             // Candidates not confirmed in time go out again (reward deduplicates by candidate id).
@@ -74,7 +77,11 @@ public final class ScoreWorker: Sendable {
             }
             if now >= lastOutboxScan + 1_000 {
                 lastOutboxScan = now
-                try relayOutbox(state: &state, link: link, now: now)
+                due = .all
+            }
+            if !due.isEmpty {
+                try relayOutbox(due, state: &state, link: link, now: now)
+                due = []
             }
             status.withLock {
                 $0.partitions = state.leases.keys.sorted()
@@ -120,18 +127,18 @@ public final class ScoreWorker: Sendable {
         group.add(fresh, lease: batch.lease)
     }
 
-    /// Scores the group's partitions and commits them together, then acknowledges each. Returns whether
-    /// anything went to an outbox (so the relay looks at once).
+    /// Scores the group's partitions and commits them together, then acknowledges each. Returns the outboxes
+    /// the commit may have added to (so the relay looks at them at once).
     @discardableResult
     private func flush(
         _ group: inout PendingGroup, state: inout WorkerState, link: WorkerLink, meters: ScoreMeters
-    ) throws -> Bool {
-        guard !group.isEmpty else { return false }
+    ) throws -> OutboxKinds {
+        guard !group.isEmpty else { return [] }
         defer { group = PendingGroup() }
         let start = ContinuousClock.now
         var commits: [ScoreCommit] = []
         commits.reserveCapacity(group.order.count)
-        var outboxes = false
+        var outboxes: OutboxKinds = []
         let contexts = try loadContexts(for: group, state: &state, meters: meters)
         for partition in group.order {
             guard let pending = group.partitions[partition], let context = contexts[partition] else { continue }
@@ -148,9 +155,11 @@ public final class ScoreWorker: Sendable {
             )
             commit.contacts = scored.contacts
             commits.append(commit)
-            outboxes =
-                outboxes || !scored.candidates.isEmpty || !scored.conversions.isEmpty
-                || !scored.referralCodes.isEmpty
+            // A referral code or a conversion may complete a pair in the commit: a candidate for the referrer
+            // and an event forwarded to their partition.
+            let referrals = !scored.conversions.isEmpty || !scored.referralCodes.isEmpty
+            if referrals { outboxes.insert(.forwards) }
+            if referrals || !scored.candidates.isEmpty { outboxes.insert(.candidates) }
         }
         let stale = try store.commit(group: commits)
         meters.batchSizes.record(group.events)
@@ -179,20 +188,22 @@ public final class ScoreWorker: Sendable {
 
     /// Everything from ingest other than events.
     private func handle(
-        _ message: WireMessage, state: inout WorkerState, link: WorkerLink, lastOutboxScan: inout UInt64
+        _ message: WireMessage, state: inout WorkerState, link: WorkerLink, due: inout OutboxKinds
     ) throws {
         switch message {
         case .assign(let assignment):
             try adopt(assignment, state: &state, link: link)
+            // A partition taken over may hold what its previous owner had not yet sent.
+            due = .all
         case .candidatesAck(let ack):
             if let ids = state.pendingCandidates.removeValue(forKey: ack.batch) {
                 try store.removeFromOutbox(ids.ids)
-                lastOutboxScan = 0
+                due.insert(.candidates)
             }
         case .forwardAck(let ack):
             if let ids = state.pendingForwards.removeValue(forKey: ack.batch) {
                 try store.removeFromForwardOutbox(ids.ids)
-                lastOutboxScan = 0
+                due.insert(.forwards)
             }
         case .error(let error):
             if error.code == .unknownWorker {
@@ -290,12 +301,13 @@ public final class ScoreWorker: Sendable {
 
     /// Relays the outboxes stop-and-wait: one batch of each kind in flight, taken oldest first, so that the
     /// reward stage sees a customer's candidates in the order scoring committed them, also when a batch is
-    /// lost with ingest and sent again (a reward's caps and budgets depend on that order).
-    private func relayOutbox(state: inout WorkerState, link: WorkerLink, now: UInt64) throws {
+    /// lost with ingest and sent again (a reward's caps and budgets depend on that order). Reads only the
+    /// outboxes in `kinds`.
+    private func relayOutbox(_ kinds: OutboxKinds, state: inout WorkerState, link: WorkerLink, now: UInt64) throws {
         let partitions = Set(state.leases.keys)
         Gauge(label: "advocate_score_in_flight_batches").record(
             state.pendingForwards.count + state.pendingCandidates.count)
-        if state.pendingForwards.isEmpty {
+        if kinds.contains(.forwards), state.pendingForwards.isEmpty {
             let derived = try store.forwardOutbox(partitions: partitions, limit: 512)
             if !derived.isEmpty {
                 state.nextBatch += 1
@@ -305,7 +317,7 @@ public final class ScoreWorker: Sendable {
                     .increment(by: derived.count)
             }
         }
-        if state.pendingCandidates.isEmpty {
+        if kinds.contains(.candidates), state.pendingCandidates.isEmpty {
             let waiting = try store.outbox(partitions: partitions, limit: 512)
             if !waiting.isEmpty {
                 state.nextBatch += 1
@@ -316,6 +328,16 @@ public final class ScoreWorker: Sendable {
             }
         }
     }
+}
+
+/// The outboxes a scoring worker relays.
+struct OutboxKinds: OptionSet {
+    let rawValue: UInt8
+    /// Reward candidates, to the reward stage.
+    static let candidates = OutboxKinds(rawValue: 1)
+    /// Events derived for other partitions, to be journalled by ingest.
+    static let forwards = OutboxKinds(rawValue: 2)
+    static let all: OutboxKinds = [.candidates, .forwards]
 }
 
 /// The events taken in one go, per partition in order of arrival, waiting to be scored and committed.

@@ -373,10 +373,13 @@ public final class SQLiteScoreStore: ScoreStore {
 
     public func forwardOutbox(partitions: Set<UInt32>, limit: Int) throws -> [Event] {
         guard !partitions.isEmpty else { return [] }
-        return try pool.read { db in
+        // One statement (no read transaction needed), kept prepared per set of partitions: the relay asks after
+        // most commits, and a worker's partitions change only when workers come and go.
+        return try pool.unsafeRead { db in
             let list = partitions.sorted().map(String.init).joined(separator: ",")
             return try Row.fetchAll(
-                db, sql: "SELECT id, body FROM forward_outbox WHERE partition IN (\(list)) ORDER BY rowid LIMIT ?",
+                db.cachedStatement(
+                    sql: "SELECT id, body FROM forward_outbox WHERE partition IN (\(list)) ORDER BY rowid LIMIT ?"),
                 arguments: [limit]
             ).map { row in
                 let body: Data = row["body"]
@@ -400,11 +403,12 @@ public final class SQLiteScoreStore: ScoreStore {
 
     public func outbox(partitions: Set<UInt32>, limit: Int) throws -> [RewardCandidate] {
         guard !partitions.isEmpty else { return [] }
-        return try pool.read { db in
+        // As `forwardOutbox`.
+        return try pool.unsafeRead { db in
             let list = partitions.sorted().map(String.init).joined(separator: ",")
             let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT id, body FROM outbox WHERE partition IN (\(list)) ORDER BY rowid LIMIT ?",
+                db.cachedStatement(
+                    sql: "SELECT id, body FROM outbox WHERE partition IN (\(list)) ORDER BY rowid LIMIT ?"),
                 arguments: [limit]
             )
             var candidates: [RewardCandidate] = []
