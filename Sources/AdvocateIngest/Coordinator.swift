@@ -175,6 +175,13 @@ public struct Coordinator: Sendable {
 
     /// The journal reads to send now, within each worker's capacity, given the journal heads.
     public mutating func deliveries(heads: [UInt64]) -> [Delivery] {
+        // Most calls come after a worker's acknowledgement with nothing new journalled: answer those without
+        // counting what each worker has in flight (a dictionary keyed by peer ids, for every partition).
+        let waiting = partitions.indices.contains { index in
+            index < heads.count && heads[index] > partitions[index].sent && partitions[index].ready
+                && partitions[index].owner != nil
+        }
+        guard waiting else { return [] }
         var inFlight: [[UInt8]: Int] = [:]
         for partition in partitions where partition.ready {
             if let owner = partition.owner { inFlight[owner, default: 0] += Int(partition.sent - partition.acked) }
