@@ -11,7 +11,10 @@ public struct PipelineReport: Sendable, Codable {
     public var inFlight: Int
     /// End to end, with each number of scoring processes measured.
     public var throughput: [ThroughputFigures] = []
+    /// At half of the best throughput: the target's load.
     public var latency: LatencyFigures?
+    /// The same at a quarter of the best throughput, where the cores have time to spare: the path itself.
+    public var quarterLoadLatency: LatencyFigures?
     public var rejection: RejectionFigures?
 
     public init(

@@ -20,6 +20,10 @@ struct PipelineBench: ParsableCommand {
     @Option(help: "Requests of 1,000 bad events in the rejection run.") var rejectionRequests = 200
     @Option(help: "Measure only the latency, at this load in events/s, with the first of --scorers.")
     var latencyRate: Double?
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Also measure the latency at a quarter of the best throughput, where the cores have time to spare.")
+    var quarterLoad = true
     @Flag(help: "Print the figures as one line of JSON.") var json = false
 
     func validate() throws {
@@ -71,12 +75,17 @@ struct PipelineBench: ParsableCommand {
             report.throughput.append(figures)
         }
         let best = report.throughput.max { $0.eventsPerSecond < $1.eventsPerSecond }!
-        log(
-            String(
-                format: "latency at half of %.0f events/s with %d scoring process(es)", best.eventsPerSecond,
-                best.scoreWorkers))
-        report.latency = try benchmark.latency(
-            scoreWorkers: best.scoreWorkers, rate: best.eventsPerSecond / 2, log: log)
+        func latency(at share: String, divisor: Double) throws -> LatencyFigures {
+            log(
+                "latency at \(share) of \(Int(best.eventsPerSecond.rounded())) events/s with \(best.scoreWorkers) "
+                    + "scoring process(es)")
+            return try benchmark.latency(
+                scoreWorkers: best.scoreWorkers, rate: best.eventsPerSecond / divisor, log: log)
+        }
+        report.latency = try latency(at: "half", divisor: 2)
+        if quarterLoad {
+            report.quarterLoadLatency = try latency(at: "a quarter", divisor: 4)
+        }
         log("rejection rate")
         report.rejection = try benchmark.rejection(log: log)
         print(json ? try report.jsonLine() : String(describing: report))
