@@ -28,7 +28,7 @@ final class SQLiteCheckpointer: Sendable {
             // A checkpoint fsyncs the log and the database as this connection's setting says.
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
-        let connection = try SQLiteDatabase.whileLocked(for: .seconds(30)) {
+        let connection = try SQLiteDatabase.whileLocked(for: SQLiteDatabase.openingWait) {
             try DatabaseQueue(path: path, configuration: configuration)
         }
         running = Running(connection: connection, interval: Double(intervalMilliseconds) / 1_000)

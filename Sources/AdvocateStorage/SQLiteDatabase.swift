@@ -35,14 +35,15 @@ enum SQLiteDatabase {
     static let slowMicroseconds: UInt32 = 1_000
     static let slowTries = (30_000_000 - quickTries * Int(quickMicroseconds)) / Int(slowMicroseconds)
 
-    /// Opens a store, retrying for up to `lockedFor` while another process holds the file in a way SQLite
+    /// How long opening a store waits for a lock SQLite does not wait for itself (`open`).
+    static let openingWait: Duration = .seconds(30)
+
+    /// Opens a store, retrying for up to `openingWait` while another process holds the file in a way SQLite
     /// does not wait for. Two processes opening a new file together both switch it to WAL; SQLite may then
     /// answer one of them "database is locked" at once, without calling the busy handler (seen when two
     /// scoring processes started on a fresh data directory), and the stage would stop at start.
-    static func open(
-        path: String, durability: Durability, readonly: Bool = false, lockedFor: Duration = .seconds(30)
-    ) throws -> DatabasePool {
-        try whileLocked(for: lockedFor) { try openOnce(path: path, durability: durability, readonly: readonly) }
+    static func open(path: String, durability: Durability, readonly: Bool = false) throws -> DatabasePool {
+        try whileLocked(for: openingWait) { try openOnce(path: path, durability: durability, readonly: readonly) }
     }
 
     /// Runs `body` again, 10 ms apart, while it fails with `SQLITE_BUSY` and `limit` has not passed; then

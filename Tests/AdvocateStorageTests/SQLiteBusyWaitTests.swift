@@ -24,7 +24,7 @@ import Testing
     }
 
     /// Opening a store retries while SQLite answers "database is locked" without waiting (two processes
-    /// switching a new file to WAL at once), and gives the error once the limit has passed.
+    /// switching a new file to WAL at once).
     @Test func openingRetriesWhileTheFileIsLocked() throws {
         var calls = 0
         let value = try SQLiteDatabase.whileLocked(for: .seconds(5)) {
@@ -36,6 +36,7 @@ import Testing
         #expect(calls == 4)
     }
 
+    /// Once the limit has passed, SQLite's own error comes out.
     @Test func openingGivesUpAfterTheLimitWithSQLitesError() throws {
         var calls = 0
         let started = ContinuousClock.now
