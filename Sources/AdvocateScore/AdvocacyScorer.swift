@@ -42,6 +42,8 @@ private struct Session {
     var working: [String: CustomerState] = [:]
     /// Customers whose own events changed them, in first-touch order (only these are written back).
     var touched: [String] = []
+    /// Each touched customer's ladder stage after their last event so far: what their row records.
+    var stages: [String: LadderStage] = [:]
     var outputs: [ModelOutput] = []
     var batch = ScoredBatch()
     /// Segment buyers and segment disruptions seen earlier in this batch (not yet in the store).
@@ -82,7 +84,7 @@ private struct Session {
                 )
             )
         }
-        if !touched.contains(customer) { touched.append(customer) }
+        if stages.updateValue(after, forKey: customer) == nil { touched.append(customer) }
         switch event.body {
         case .purchase(let purchase):
             if let segment = purchase.segment {
@@ -134,12 +136,13 @@ private struct Session {
     }
 
     mutating func finish(_ entries: [JournalEntry]) -> ScoredBatch {
+        // The stage each customer's last event left them at: only their own events change a state, so it is the
+        // stage of the state written, without decoding it once more.
         for customer in touched {
-            guard let current = working[customer] else { continue }
-            let profile = model.profile(of: current, customer: customer)
+            guard let current = working[customer], let stage = stages[customer] else { continue }
             batch.customers.append(
                 CustomerRow(
-                    customer: customer, partition: context.partition, stage: profile.stage.rawValue,
+                    customer: customer, partition: context.partition, stage: stage.rawValue,
                     state: current.serialized()
                 )
             )
