@@ -39,7 +39,8 @@ public struct AdvocacyScorer: Scorer {
 private struct Session {
     let model: AdvocacyModel
     let context: ScoringContext
-    var working: [String: CustomerState] = [:]
+    /// The states of the batch's customers, decoded once and encoded once at the end.
+    var working: [String: DecodedState] = [:]
     /// Customers whose own events changed them, in first-touch order (only these are written back).
     var touched: [String] = []
     /// Each touched customer's ladder stage after their last event so far: what their row records.
@@ -55,10 +56,10 @@ private struct Session {
         self.context = context
     }
 
-    mutating func state(of customer: String) throws -> CustomerState {
+    mutating func state(of customer: String) throws -> DecodedState {
         if let state = working[customer] { return state }
         do {
-            let state = try context.states[customer].map(CustomerState.init(serialized:)) ?? CustomerState()
+            let state = try context.states[customer].map(DecodedState.init(serialized:)) ?? DecodedState()
             working[customer] = state
             return state
         } catch {
@@ -72,10 +73,12 @@ private struct Session {
             return
         }
         guard let customer = event.customer else { return }
-        var current = try state(of: customer)
-        let applied = model.applyFollowingStage(event, to: &current)
+        // Loaded into `working` first, then updated there in place: a copy would duplicate the state's arrays at
+        // its first change.
+        _ = try state(of: customer)
+        let applied = model.applyFollowingStage(event, to: &working[customer, default: DecodedState()])
         var produced = applied.outputs
-        working[customer] = current
+        let current = working[customer, default: DecodedState()]
         let (before, after) = (applied.before, applied.after)
         if after != before {
             batch.transitions.append(
@@ -143,7 +146,7 @@ private struct Session {
             batch.customers.append(
                 CustomerRow(
                     customer: customer, partition: context.partition, stage: stage.rawValue,
-                    state: current.serialized()
+                    state: current.state.serialized()
                 )
             )
         }
