@@ -82,7 +82,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // One customer's state brought through the 1,000 events, as a scoring worker applies them.
+    // Each customer's compact state brought through the 1,000 events, decoded and encoded again at every event.
     Benchmark("scoring: apply 1,000 events to customer states") { benchmark in
         let model = AdvocacyModel(judge: TextAssessor())
         for _ in benchmark.scaledIterations {
@@ -90,6 +90,21 @@ let benchmarks: @Sendable () -> Void = {
             for event in stream {
                 blackHole(model.apply(event, to: &states[event.customer ?? "", default: CustomerState()]).count)
             }
+        }
+    }
+
+    // The same events as one scoring batch applies them: each customer's state decoded once, kept decoded
+    // through their events, and encoded once at the end.
+    Benchmark("scoring: apply 1,000 events to decoded states") { benchmark in
+        let model = AdvocacyModel(judge: TextAssessor())
+        for _ in benchmark.scaledIterations {
+            var states: [String: DecodedState] = [:]
+            for event in stream {
+                let applied = model.applyFollowingStage(
+                    event, to: &states[event.customer ?? "", default: DecodedState()])
+                blackHole(applied.outputs.count)
+            }
+            for state in states.values { blackHole(state.state.byteCount) }
         }
     }
 }
